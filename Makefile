@@ -1,0 +1,46 @@
+# Glimmers: `make run` serves the app, `make test` runs every test. Both set themselves up first.
+# Needs only Python 3.11+ and make; everything else comes from the lock file (uv.lock, with hashes).
+
+PYTHON ?= python3
+TOOLS := .tools
+UV := $(TOOLS)/bin/uv
+VENV := .venv
+export UV_PYTHON_DOWNLOADS := never
+export UV_PROJECT_ENVIRONMENT := $(VENV)
+
+.PHONY: run test setup setup-dev lint format typecheck bench fuzz clean
+
+# uv itself, pinned with hashes, in a small private environment of its own.
+$(UV): tools/uv-requirements.txt
+	$(PYTHON) -m venv $(TOOLS)
+	$(TOOLS)/bin/pip install --quiet --disable-pip-version-check --require-hashes -r tools/uv-requirements.txt
+	@touch $(UV)
+
+setup: $(UV)
+	$(UV) sync --locked --no-dev --quiet
+
+setup-dev: $(UV)
+	$(UV) sync --locked --quiet
+
+## Set up and run Glimmers on its embedded default (SQLite in your user data folder).
+run: setup
+	$(VENV)/bin/glimmers serve
+
+## Set up and run every test (browser tests need Chromium; PostgreSQL tests need GLIMMERS_TEST_DATABASE_URL).
+test: setup-dev
+	$(VENV)/bin/python -m pytest -n 2 --dist loadgroup
+
+lint: setup-dev
+	$(VENV)/bin/ruff check src tests bench
+	$(VENV)/bin/ruff format --check src tests bench
+	$(VENV)/bin/mypy
+
+format: setup-dev
+	$(VENV)/bin/ruff format src tests bench
+	$(VENV)/bin/ruff check --fix src tests bench
+
+bench: setup-dev
+	$(VENV)/bin/python -m bench
+
+clean:
+	rm -rf $(VENV) $(TOOLS)

@@ -1,0 +1,54 @@
+"""People who use Glimmers, their API tokens, and the one-time first-run link."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+
+
+class User(AbstractUser):
+    """A person with a journal. Custom from the first migration so later needs need no surgery."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    time_zone = models.CharField(max_length=64, default="UTC")
+
+
+class ApiTokenQuerySet(models.QuerySet["ApiToken"]):
+    def owned_by(self, user: User) -> ApiTokenQuerySet:
+        return self.filter(user=user)
+
+
+class ApiToken(models.Model):
+    """A personal access token for scripts. Only a SHA-256 digest of the token is stored;
+    the token itself is shown once, when it is made."""
+
+    key_id = models.CharField(max_length=16, unique=True)  # the short id `token list` shows
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens")
+    name = models.CharField(max_length=100, blank=True)
+    digest = models.CharField(max_length=64)
+    read_only = models.BooleanField(default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+
+    objects = ApiTokenQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return self.key_id
+
+
+class FirstRunLink(models.Model):
+    """The link `glimmers serve` prints while nobody has an account yet. Single use, short-lived;
+    stored as a digest so the database never holds a usable link."""
+
+    digest = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"first-run link made {self.created_at:%Y-%m-%d %H:%M}"

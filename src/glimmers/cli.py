@@ -1,0 +1,158 @@
+"""The `glimmers` command: the CLI root. Each app adds its own command group from its cli.py.
+
+Commands load Django only when they run, and without the web-only apps (see
+glimmers.lib.runtime), so every command starts quickly.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Annotated, NoReturn, TypeVar
+
+import typer
+
+from glimmers import messages
+
+app = typer.Typer(
+    name="glimmers",
+    help="Notice, keep and revisit glimmers: small moments of safety, joy and connection.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+F = TypeVar("F", bound=Callable[..., object])
+
+
+def fail(message: str, code: int = 1) -> NoReturn:
+    """Say what went wrong on stderr and exit with a code scripts can trust."""
+    typer.echo(message, err=True)
+    raise typer.Exit(code)
+
+
+def setup_django(*, web: bool = False) -> None:
+    """Load settings and apps. `web=False` leaves out what only the web server needs."""
+    from glimmers.lib import runtime
+    from glimmers.lib.env import ConfigError
+
+    runtime.web = web
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "glimmers.settings")
+    try:
+        import django
+
+        django.setup()
+    except ConfigError as error:
+        fail(f"Glimmers can't start: {error}")
+    if not web:
+        _migrate_new_sqlite_database()
+
+
+def _migrate_new_sqlite_database() -> None:
+    """A fresh SQLite journal is made ready on first use, so `glimmers user create` works
+    before `glimmers serve` has ever run."""
+    from django.conf import settings
+    from django.db import connection
+
+    if connection.vendor == "sqlite" and not os.path.exists(settings.DATABASES["default"]["NAME"]):
+        from django.core.management import call_command
+
+        call_command("migrate", verbosity=0, interactive=False)
+
+
+@contextmanager
+def kind_errors() -> Iterator[None]:
+    """Turn the errors services raise into a message and exit code 1."""
+    from django.core.exceptions import ValidationError
+    from django.db import OperationalError, ProgrammingError
+
+    from glimmers.lib.errors import UserError
+
+    try:
+        yield
+    except ValidationError as error:
+        fail("\n".join(error.messages))
+    except UserError as error:
+        fail(str(error))
+    except (OperationalError, ProgrammingError) as error:
+        text = str(error)
+        if "no such table" in text or "does not exist" in text:
+            fail(messages.NO_DATA_YET)
+        raise
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="The address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="The port to listen on.", min=1, max=65535)] = 8000,
+    workers: Annotated[int, typer.Option(help="How many worker processes.", min=1, max=64)] = 2,
+    no_migrate: Annotated[
+        bool, typer.Option("--no-migrate", help="Skip migrations (run `glimmers migrate` once instead).")
+    ] = False,
+) -> None:
+    """Run Glimmers in the browser (gunicorn + whitenoise)."""
+    from glimmers import server
+
+    setup_django(web=True)
+    try:
+        server.check_port_free(host, port)
+    except server.PortInUse:
+        fail(messages.PORT_IN_USE.format(port=port, host=host))
+    except OSError as error:
+        fail(f"Glimmers can't listen on {host}:{port}: {error.strerror}.")
+
+    from django.core.management import call_command
+    from django.db import connections
+
+    from glimmers.accounts import services as accounts
+
+    if not no_migrate:
+        call_command("migrate", verbosity=0, interactive=False)
+    with kind_errors():
+        token = accounts.create_first_run_link()
+    connections.close_all()  # workers fork from here and open their own
+
+    url = server.url_for(host, port)
+    typer.echo(messages.SERVE_RUNNING.format(url=url))
+    if not server.is_loopback(host):
+        typer.echo(messages.NOT_LOOPBACK.format(host=host))
+    if token:
+        typer.echo(messages.FIRST_RUN)
+        typer.echo(f"{url}/welcome/{token}/", nl=True)
+    sys.stdout.flush()
+    server.run(host, port, workers)
+
+
+@app.command()
+def migrate() -> None:
+    """Bring the database up to date (once per upgrade; `serve` does it unless --no-migrate)."""
+    setup_django(web=True)
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0, interactive=False)
+    typer.echo(messages.MIGRATED)
+
+
+@app.command(context_settings={"allow_extra_args": True, "ignore_unknown_options": True}, hidden=True)
+def manage(ctx: typer.Context) -> None:
+    """Run one of Django's management commands (for operators: `glimmers manage check --deploy`)."""
+    setup_django(web=True)
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["glimmers manage", *ctx.args])
+
+
+def _register_groups() -> None:
+    from glimmers.accounts.cli import token_app, user_app
+
+    app.add_typer(user_app, name="user")
+    app.add_typer(token_app, name="token")
+
+
+_register_groups()
+
+
+def main() -> None:
+    app(prog_name="glimmers")

@@ -1,0 +1,1 @@
+"""Plain helpers with no Django models: environment parsing, the data folder, runtime flags."""

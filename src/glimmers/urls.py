@@ -1,0 +1,17 @@
+"""Web routes, grouped by prefix under each app's namespace."""
+
+from django.urls import include, path
+
+from glimmers import views
+from glimmers.api import api
+
+urlpatterns = [
+    path("", include("glimmers.journal.urls")),
+    path("", include("glimmers.accounts.urls")),
+    path("healthz", views.healthz, name="healthz"),
+    path("support/", views.support, name="support"),
+    path("api/", api.urls),
+]
+
+handler404 = "glimmers.views.not_found"
+handler500 = "glimmers.views.server_error"

@@ -1,0 +1,27 @@
+"""Keyboard and accessibility helpers for browser tests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from axe_playwright_python.sync_playwright import Axe
+
+_axe = Axe()
+
+
+def tab_to(page: Any, selector: str, limit: int = 40) -> None:
+    """Press Tab until `selector` has the focus, as a keyboard user would; fail if it never does."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate("(s) => document.activeElement && document.activeElement.matches(s)", selector):
+            return
+    raise AssertionError(f"{selector} could not be reached with Tab")
+
+
+def assert_accessible(page: Any, label: str) -> None:
+    """axe-core finds nothing on this page, in light and in dark mode."""
+    for scheme in ("light", "dark"):
+        page.emulate_media(color_scheme=scheme)
+        results = _axe.run(page)
+        assert results.violations_count == 0, f"{label} ({scheme}):\n{results.generate_report()}"
+    page.emulate_media(color_scheme="light")
