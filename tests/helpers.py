@@ -11,7 +11,7 @@ import time
 import urllib.request
 import uuid
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 
 GLIMMERS = [sys.executable, "-m", "glimmers"]
@@ -91,9 +91,12 @@ class Server:
 
 
 @contextmanager
-def serving(data_dir: Path, *args: str, env_extra: dict[str, str] | None = None) -> Iterator[Server]:
+def serving(
+    data_dir: Path, *args: str, env_extra: dict[str, str] | None = None, database_url: str | None = None
+) -> Iterator[Server]:
+    """Serve a new data folder; on PostgreSQL, a new database too (or `database_url`, when given)."""
     port = free_port()
-    with fresh_database_url() as database_url:
+    with nullcontext(database_url) if database_url else fresh_database_url() as database_url:
         extra = dict(env_extra or {})
         if database_url:
             extra["DATABASE_URL"] = database_url

@@ -47,8 +47,11 @@ def test_no_migrate_skips_migrations(tmp_path: Path) -> None:
     with fresh_database_url() as database_url:
         env = clean_env(tmp_path, **({"DATABASE_URL": database_url} if database_url else {}))
         assert run_cli(["migrate"], env).returncode == 0
-    with serving(tmp_path, "--no-migrate") as running, urllib.request.urlopen(f"{running.url}/healthz") as response:
-        assert response.status == 200
+        with (
+            serving(tmp_path, "--no-migrate", database_url=database_url) as running,
+            urllib.request.urlopen(f"{running.url}/healthz") as response,
+        ):
+            assert response.status == 200
 
 
 def test_a_spent_welcome_link_is_answered_kindly(tmp_path: Path) -> None:
