@@ -1,6 +1,16 @@
-"""The journal's data. For now the autonomic `State` that glimmers and every app above carry."""
+"""The journal's data: glimmers, and the people, places and tags they come with."""
 
+from __future__ import annotations
+
+import uuid
+from typing import TYPE_CHECKING
+
+from django.conf import settings
 from django.db import models
+from django.db.models.functions import Lower
+
+if TYPE_CHECKING:
+    from glimmers.accounts.models import User
 
 
 class State(models.TextChoices):
@@ -9,3 +19,142 @@ class State(models.TextChoices):
     VENTRAL = "ventral", "Safe and connected"
     SYMPATHETIC = "sympathetic", "Mobilised"
     DORSAL = "dorsal", "Shut down"
+
+
+class Sense(models.TextChoices):
+    """Through which sense a glimmer came. Stored as bits in `Glimmer.sense_bits`."""
+
+    SIGHT = "sight", "Sight"
+    SOUND = "sound", "Sound"
+    TOUCH = "touch", "Touch"
+    SMELL = "smell", "Smell"
+    TASTE = "taste", "Taste"
+    MOVEMENT = "movement", "Movement"
+    BODY = "body", "Inner body sense"
+
+
+SENSE_BITS: dict[str, int] = {sense.value: 1 << index for index, sense in enumerate(Sense)}
+
+
+def senses_from_bits(bits: int) -> list[str]:
+    return [name for name, bit in SENSE_BITS.items() if bits & bit]
+
+
+def bits_from_senses(senses: list[str] | tuple[str, ...]) -> int:
+    bits = 0
+    for name in senses:
+        bits |= SENSE_BITS[name]
+    return bits
+
+
+class OwnedQuerySet(models.QuerySet):  # type: ignore[type-arg]
+    def owned_by(self, user: User) -> OwnedQuerySet:
+        return self.filter(owner=user)
+
+
+class NamedThing(models.Model):
+    """A person, place or tag: a name unique per owner (ignoring case), and a note."""
+
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    name = models.CharField(max_length=100)
+    note = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = OwnedQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Person(NamedThing):
+    """Someone (pets count) who was part of a glimmer. `resurface=False`: never brought back unasked."""
+
+    resurface = models.BooleanField(default=True)
+
+    class Meta(NamedThing.Meta):
+        constraints = [models.UniqueConstraint("owner", Lower("name"), name="person_name_unique_per_owner")]
+
+
+class Place(NamedThing):
+    resurface = models.BooleanField(default=True)
+
+    class Meta(NamedThing.Meta):
+        constraints = [models.UniqueConstraint("owner", Lower("name"), name="place_name_unique_per_owner")]
+
+
+class Tag(NamedThing):
+    class Meta(NamedThing.Meta):
+        constraints = [models.UniqueConstraint("owner", Lower("name"), name="tag_name_unique_per_owner")]
+
+
+class GlimmerQuerySet(models.QuerySet["Glimmer"]):
+    def owned_by(self, user: User, *, binned: bool = False) -> GlimmerQuerySet:
+        """The one way to read glimmers: the owner's own, outside the bin (or only the bin)."""
+        return self.filter(owner=user, deleted_at__isnull=not binned)
+
+    def with_details(self) -> GlimmerQuerySet:
+        """Everything a card or the JSON shape shows, in a fixed number of queries."""
+        return self.select_related("place").prefetch_related("people", "tags")
+
+
+class Glimmer(models.Model):
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="glimmers")
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    text = models.TextField()
+    noticed_at = models.DateTimeField()
+    time_zone = models.CharField(max_length=64)
+    # The local day in the glimmer's own zone, kept beside the instant so days group and filter by index.
+    local_date = models.DateField()
+    sense_bits = models.PositiveSmallIntegerField(default=0)
+    people = models.ManyToManyField(Person, blank=True, related_name="glimmers")
+    place = models.ForeignKey(Place, null=True, blank=True, on_delete=models.SET_NULL, related_name="glimmers")
+    tags = models.ManyToManyField(Tag, blank=True, related_name="glimmers")
+    glow = models.PositiveSmallIntegerField(null=True, blank=True)
+    why = models.TextField(blank=True)
+    state_before = models.CharField(max_length=16, choices=State.choices, blank=True)
+    state_after = models.CharField(max_length=16, choices=State.choices, blank=True)
+    resurface = models.BooleanField(default=True)
+    source = models.CharField(max_length=32, default="web")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    deleted_at = models.DateTimeField(null=True, blank=True)
+
+    objects = GlimmerQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-noticed_at", "-id"]
+        indexes = [
+            # The journal's timeline and its keyset pages.
+            models.Index(
+                fields=["owner", "-noticed_at", "-id"],
+                condition=models.Q(deleted_at__isnull=True),
+                name="glimmer_timeline",
+            ),
+            models.Index(
+                fields=["owner", "local_date"], condition=models.Q(deleted_at__isnull=True), name="glimmer_day"
+            ),
+            models.Index(
+                fields=["owner", "deleted_at"], condition=models.Q(deleted_at__isnull=False), name="glimmer_bin"
+            ),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(glow__isnull=True) | models.Q(glow__gte=1, glow__lte=5), name="glimmer_glow_1_to_5"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.text[:60]
+
+    @property
+    def senses(self) -> list[str]:
+        return senses_from_bits(self.sense_bits)
+
+    @property
+    def short_id(self) -> str:
+        return self.uuid.hex[:8]

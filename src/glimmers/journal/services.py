@@ -1,0 +1,340 @@
+"""Every operation on glimmers and the people, places and tags they come with.
+
+Views, the API, the CLI and importers all come here; the text, time and bin rules live
+here once. Reads go through `owned_by(user)`, so nothing of anyone else's is ever found.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import uuid
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import CharField, Value
+from django.db.models.functions import Cast, Replace
+from django.utils import timezone
+
+from glimmers.accounts.models import User
+from glimmers.journal.models import SENSE_BITS, Glimmer, GlimmerQuerySet, Person, Place, State, Tag
+from glimmers.journal.text import TEXT_LIMIT, clean_name, clean_text, hashtags
+from glimmers.lib.errors import NotFound
+from glimmers.lib.when import parse_when
+
+BIN_DAYS = 30
+FUTURE_GRACE = timedelta(days=1)
+EARLIEST = datetime(1900, 1, 1, tzinfo=ZoneInfo("UTC"))
+PAGE_SIZE = 20
+MIN_PREFIX = 6
+UNSET: Any = object()  # "leave this field as it is" in an edit
+
+
+# --- reading --------------------------------------------------------------------------------------
+
+
+def glimmers_of(user: User, *, binned: bool = False) -> GlimmerQuerySet:
+    return Glimmer.objects.owned_by(user, binned=binned)
+
+
+def get_glimmer(user: User, glimmer_id: str | uuid.UUID, *, binned: bool = False) -> Glimmer:
+    """One glimmer by its full id, or (for the command line) a unique prefix of at least 6 characters.
+
+    Unknown, ambiguous and someone else's ids all raise NotFound: the same answer either way.
+    """
+    queryset = glimmers_of(user, binned=binned).with_details()
+    wanted = str(glimmer_id).strip().lower().replace("-", "")
+    if len(wanted) == 32:
+        try:
+            return queryset.get(uuid=uuid.UUID(wanted))
+        except (ValueError, Glimmer.DoesNotExist):
+            raise NotFound(str(glimmer_id)) from None
+    if len(wanted) < MIN_PREFIX or any(ch not in "0123456789abcdef" for ch in wanted):
+        raise NotFound(str(glimmer_id))
+    hex_id = Replace(Cast("uuid", CharField()), Value("-"), Value(""))
+    matches = list(queryset.alias(hex_id=hex_id).filter(hex_id__startswith=wanted)[:2])
+    if len(matches) != 1:
+        raise NotFound(str(glimmer_id))
+    return matches[0]
+
+
+@dataclass(frozen=True)
+class Page:
+    items: list[Glimmer]
+    next_cursor: str | None
+
+
+def _encode_cursor(glimmer: Glimmer) -> str:
+    raw = f"{glimmer.noticed_at.isoformat()}|{glimmer.pk}"
+    return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
+
+
+def _decode_cursor(cursor: str) -> tuple[datetime, int]:
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
+        moment, pk = raw.split("|")
+        when = datetime.fromisoformat(moment)
+        if when.tzinfo is None:
+            raise ValueError
+        return when, int(pk)
+    except (ValueError, binascii.Error, UnicodeDecodeError):
+        raise ValidationError(
+            "That page marker isn't one Glimmers made. Start again from the first page.", code="cursor"
+        ) from None
+
+
+def list_glimmers(user: User, *, cursor: str | None = None, limit: int = PAGE_SIZE, binned: bool = False) -> Page:
+    """Newest first, a page at a time. Keyset pagination: each page costs the same at any depth."""
+    limit = max(1, min(limit, 200))
+    queryset = glimmers_of(user, binned=binned).with_details()
+    if binned:
+        queryset = queryset.order_by("-deleted_at", "-id")
+    elif cursor:
+        when, pk = _decode_cursor(cursor)
+        queryset = queryset.filter(noticed_at__lt=when) | queryset.filter(noticed_at=when, pk__lt=pk)
+        queryset = queryset.order_by("-noticed_at", "-id")
+    items = list(queryset[: limit + 1])
+    more = len(items) > limit
+    items = items[:limit]
+    next_cursor = _encode_cursor(items[-1]) if more and items and not binned else None
+    return Page(items, next_cursor)
+
+
+def todays_glimmers(user: User) -> list[Glimmer]:
+    """The glimmers of today, as the person's own clock reads it."""
+    today = timezone.now().astimezone(ZoneInfo(user.time_zone)).date()
+    return list(glimmers_of(user).filter(local_date=today).with_details().order_by("-noticed_at", "-id"))
+
+
+def bin_expires_on(glimmer: Glimmer) -> date:
+    assert glimmer.deleted_at is not None
+    return (glimmer.deleted_at + timedelta(days=BIN_DAYS)).date()
+
+
+# --- writing --------------------------------------------------------------------------------------
+
+
+def _zone(name: str) -> ZoneInfo:
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValidationError(
+            f"“{name}” isn't a time zone Glimmers knows. Try a name like Europe/London.", code="time_zone"
+        ) from None
+
+
+def _noticed_at(when: str | datetime | None, zone: ZoneInfo, now: datetime) -> datetime:
+    if when is None or when == "":
+        return now
+    moment = when if isinstance(when, datetime) else parse_when(when, zone, now)
+    if timezone.is_naive(moment):
+        moment = moment.replace(tzinfo=zone)
+    if moment > now + FUTURE_GRACE:
+        raise ValidationError(
+            "That time is more than a day ahead. Glimmers keeps moments that have happened — when did you notice it?",
+            code="future",
+        )
+    if moment < EARLIEST:
+        raise ValidationError("That time is before 1900. Please check the year.", code="too_early")
+    return moment
+
+
+def _senses(values: Iterable[str]) -> int:
+    bits = 0
+    for value in values:
+        name = value.strip().lower()
+        if name not in SENSE_BITS:
+            choices = ", ".join(SENSE_BITS)
+            raise ValidationError(f"“{value}” isn't one of the senses Glimmers knows: {choices}.", code="sense")
+        bits |= SENSE_BITS[name]
+    return bits
+
+
+def _glow(value: int | None) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 5:
+        raise ValidationError("Glow is a number from 1 (a flicker) to 5 (shining).", code="glow")
+    return value
+
+
+def _state(value: str | None, label: str) -> str:
+    if not value:
+        return ""
+    if value not in State.values:
+        raise ValidationError(f"The {label} should be one of: {', '.join(State.values)}.", code="state")
+    return value
+
+
+def _named(model: type[Person] | type[Place] | type[Tag], user: User, names: Iterable[str], label: str) -> list[Any]:
+    """The owner's people/places/tags with these names (ignoring case), creating the new ones."""
+    found: dict[str, Any] = {}
+    for raw in names:
+        name = clean_name(raw, label=label)
+        if name and name.lower() not in found:
+            existing = model.objects.owned_by(user).filter(name__iexact=name).first()
+            found[name.lower()] = existing or model.objects.create(owner=user, name=name)
+    return list(found.values())
+
+
+def _split(value: str | Sequence[str] | None) -> list[str]:
+    """Names from a list, or from a comma-separated string (as a simple form field gives them)."""
+    if value is None:
+        return []
+    items = value.split(",") if isinstance(value, str) else list(value)
+    return [item.strip() for item in items if item and item.strip()]
+
+
+def create_glimmer(
+    user: User,
+    *,
+    text: str,
+    when: str | datetime | None = None,
+    time_zone: str | None = None,
+    senses: Iterable[str] = (),
+    people: str | Sequence[str] | None = None,
+    place: str | None = None,
+    tags: str | Sequence[str] | None = None,
+    glow: int | None = None,
+    why: str = "",
+    state_before: str | None = None,
+    state_after: str | None = None,
+    resurface: bool = True,
+    source: str = "web",
+) -> Glimmer:
+    zone_name = time_zone or user.time_zone
+    zone = _zone(zone_name)
+    now = timezone.now()
+    glimmer = Glimmer(
+        owner=user,
+        text=clean_text(text, label="glimmer", required=True),
+        noticed_at=_noticed_at(when, zone, now),
+        time_zone=zone_name,
+        sense_bits=_senses(senses),
+        glow=_glow(glow),
+        why=clean_text(why or "", label="“why it mattered”", limit=TEXT_LIMIT),
+        state_before=_state(state_before, "state before"),
+        state_after=_state(state_after, "state after"),
+        resurface=bool(resurface),
+        source=source,
+    )
+    glimmer.local_date = glimmer.noticed_at.astimezone(zone).date()
+    with transaction.atomic():
+        glimmer.place = _named(Place, user, _split(place), "place")[0] if place and place.strip() else None
+        glimmer.save()
+        glimmer.people.set(_named(Person, user, _split(people), "person's name"))
+        glimmer.tags.set(_named(Tag, user, [*_split(tags), *hashtags(glimmer.text)], "tag"))
+    return get_glimmer(user, glimmer.uuid)
+
+
+def update_glimmer(
+    user: User,
+    glimmer_id: str | uuid.UUID,
+    *,
+    text: str = UNSET,
+    when: str | datetime | None = UNSET,
+    time_zone: str = UNSET,
+    senses: Iterable[str] = UNSET,
+    people: str | Sequence[str] | None = UNSET,
+    place: str | None = UNSET,
+    tags: str | Sequence[str] | None = UNSET,
+    glow: int | None = UNSET,
+    why: str = UNSET,
+    state_before: str | None = UNSET,
+    state_after: str | None = UNSET,
+    resurface: bool = UNSET,
+) -> Glimmer:
+    """Change only what is given. Everything is checked before anything is saved, so a failed
+    edit never loses what was there."""
+    glimmer = get_glimmer(user, glimmer_id)
+    zone_name = glimmer.time_zone if time_zone is UNSET else time_zone
+    zone = _zone(zone_name)
+    if text is not UNSET:
+        glimmer.text = clean_text(text, label="glimmer", required=True)
+    if when is not UNSET and when not in (None, ""):
+        glimmer.noticed_at = _noticed_at(when, zone, timezone.now())
+    glimmer.time_zone = zone_name
+    glimmer.local_date = glimmer.noticed_at.astimezone(zone).date()
+    if senses is not UNSET:
+        glimmer.sense_bits = _senses(senses)
+    if glow is not UNSET:
+        glimmer.glow = _glow(glow)
+    if why is not UNSET:
+        glimmer.why = clean_text(why or "", label="“why it mattered”")
+    if state_before is not UNSET:
+        glimmer.state_before = _state(state_before, "state before")
+    if state_after is not UNSET:
+        glimmer.state_after = _state(state_after, "state after")
+    if resurface is not UNSET:
+        glimmer.resurface = bool(resurface)
+    with transaction.atomic():
+        if place is not UNSET:
+            glimmer.place = _named(Place, user, _split(place), "place")[0] if place and place.strip() else None
+        glimmer.save()
+        if people is not UNSET:
+            glimmer.people.set(_named(Person, user, _split(people), "person's name"))
+        if tags is not UNSET or text is not UNSET:
+            current = [t.name for t in glimmer.tags.all()] if tags is UNSET else _split(tags)
+            glimmer.tags.set(_named(Tag, user, [*current, *hashtags(glimmer.text)], "tag"))
+    return get_glimmer(user, glimmer.uuid)
+
+
+# --- the bin --------------------------------------------------------------------------------------
+
+
+def delete_glimmer(user: User, glimmer_id: str | uuid.UUID) -> Glimmer:
+    """Move to "recently deleted"; it stays there 30 days and can be brought back."""
+    glimmer = get_glimmer(user, glimmer_id)
+    glimmer.deleted_at = timezone.now()
+    glimmer.save(update_fields=["deleted_at"])
+    return glimmer
+
+
+def restore_glimmer(user: User, glimmer_id: str | uuid.UUID) -> Glimmer:
+    glimmer = get_glimmer(user, glimmer_id, binned=True)
+    glimmer.deleted_at = None
+    glimmer.save(update_fields=["deleted_at"])
+    return glimmer
+
+
+def delete_forever(user: User, glimmer_id: str | uuid.UUID) -> None:
+    """Erase a glimmer that is already in the bin."""
+    get_glimmer(user, glimmer_id, binned=True).delete()
+
+
+def purge_bin(*, now: datetime | None = None) -> int:
+    """Erase everything that has been in anyone's bin for more than 30 days. Returns how many."""
+    cutoff = (now or timezone.now()) - timedelta(days=BIN_DAYS)
+    _count, by_model = Glimmer.objects.filter(deleted_at__lt=cutoff).delete()
+    return by_model.get(Glimmer._meta.label, 0)
+
+
+# --- the JSON shape (CLI and API alike) -----------------------------------------------------------
+
+
+def as_dict(glimmer: Glimmer) -> dict[str, Any]:
+    zone = ZoneInfo(glimmer.time_zone)
+    return {
+        "id": str(glimmer.uuid),
+        "text": glimmer.text,
+        "noticed_at": glimmer.noticed_at.astimezone(zone).isoformat(),
+        "time_zone": glimmer.time_zone,
+        "senses": glimmer.senses,
+        "people": [person.name for person in glimmer.people.all()],
+        "place": glimmer.place.name if glimmer.place else None,
+        "tags": [tag.name for tag in glimmer.tags.all()],
+        "glow": glimmer.glow,
+        "why": glimmer.why,
+        "state_before": glimmer.state_before or None,
+        "state_after": glimmer.state_after or None,
+        "photos": [],
+        "resurface": glimmer.resurface,
+        "source": glimmer.source,
+        "created_at": glimmer.created_at.isoformat(),
+        "updated_at": glimmer.updated_at.isoformat(),
+    }

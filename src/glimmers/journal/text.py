@@ -1,0 +1,58 @@
+"""The text rules (DESIGN §2), the same for every channel: web, API, CLI and importers.
+
+Text is kept exactly as given, except that control characters other than tab and newline
+are removed (NUL among them: PostgreSQL refuses it, SQLite keeps it, so both end up the
+same), CRLF becomes LF, and white space at either end is trimmed. Text that is not valid
+Unicode (a lone surrogate) is refused with a clear message rather than mangled.
+"""
+
+from __future__ import annotations
+
+import re
+
+from django.core.exceptions import ValidationError
+
+TEXT_LIMIT = 2000
+NAME_LIMIT = 100
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+_HASHTAG = re.compile(r"(?<![\w&#/])#(\w[\w-]*)")
+
+
+def clean_text(value: str, *, label: str, limit: int = TEXT_LIMIT, required: bool = False) -> str:
+    if _SURROGATE.search(value):
+        raise ValidationError(
+            f"The {label} holds characters that aren't valid text (a broken emoji or symbol, perhaps). "
+            "Please type or paste it again.",
+            code="invalid_unicode",
+        )
+    cleaned = _CONTROL.sub("", value.replace("\r\n", "\n")).strip()
+    if required and not cleaned:
+        raise ValidationError(f"Please write a few words for the {label}.", code="required")
+    if len(cleaned) > limit:
+        raise ValidationError(
+            f"The {label} is {len(cleaned):,} characters long; {limit:,} is the most it can hold. "
+            "Could you shorten it a little?",
+            code="too_long",
+        )
+    return cleaned
+
+
+def clean_name(value: str, *, label: str) -> str:
+    """A person's, place's or tag's name: the text rules, on one line, at most NAME_LIMIT characters."""
+    cleaned = " ".join(clean_text(value, label=label, limit=NAME_LIMIT * 4).split())
+    if len(cleaned) > NAME_LIMIT:
+        raise ValidationError(
+            f"A {label} can be {NAME_LIMIT} characters at most; “{cleaned[:20]}…” is longer.", code="too_long"
+        )
+    return cleaned
+
+
+def hashtags(text: str) -> list[str]:
+    """`#tags` written in the text, in order, without repeats (ignoring case)."""
+    seen: dict[str, str] = {}
+    for match in _HASHTAG.finditer(text):
+        name = match.group(1).rstrip("-")
+        seen.setdefault(name.lower(), name)
+    return list(seen.values())
