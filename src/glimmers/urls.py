@@ -6,7 +6,7 @@ from glimmers import views
 from glimmers.api import api
 
 urlpatterns = [
-    path("", include("glimmers.journal.urls")),
+    path("", include("glimmers.journal.urls")),  # Today at /, the journal, the bin
     path("", include("glimmers.accounts.urls")),
     path("healthz", views.healthz, name="healthz"),
     path("support/", views.support, name="support"),

@@ -35,7 +35,7 @@ def test_the_link_shows_a_form_and_creates_the_first_account(client: Client, lin
     assert response["Location"] == "/"
     sam = User.objects.get(username="sam")
     assert sam.time_zone == "Europe/Berlin"
-    assert "Hello, sam" in client.get("/").content.decode()
+    assert "Keep this glimmer" in client.get("/").content.decode()
 
 
 def test_the_link_works_once(client: Client, link: str) -> None:

@@ -19,7 +19,7 @@ def test_alice_signs_in_and_lands_on_today(client: Client, alice: User) -> None:
     response = _sign_in(client, "alice", PASSWORD)
     assert response.status_code == 302  # type: ignore[attr-defined]
     assert response["Location"] == "/"  # type: ignore[index]
-    assert "Hello, alice" in client.get("/").content.decode()
+    assert "Keep this glimmer" in client.get("/").content.decode()
 
 
 def test_an_unknown_name_and_a_wrong_password_get_the_same_message(client: Client, alice: User) -> None:

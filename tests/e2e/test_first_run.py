@@ -30,7 +30,7 @@ def test_first_run_by_keyboard_and_every_page_accessible(tmp_path: Path, page: A
         tab_to(page, "button[type=submit]")
         page.keyboard.press("Enter")
         page.wait_for_url(f"{running.url}/")
-        assert "Hello, sam" in page.content()
+        assert "Keep this glimmer" in page.content()
 
         page.goto(f"{running.url}/settings/")
         assert_accessible(page, "settings")
@@ -46,7 +46,7 @@ def test_first_run_by_keyboard_and_every_page_accessible(tmp_path: Path, page: A
         page.keyboard.type(PASSWORD)
         page.keyboard.press("Enter")
         page.wait_for_url(f"{running.url}/")
-        assert "Hello, sam" in page.content()
+        assert "Keep this glimmer" in page.content()
 
         page.goto(f"{running.url}/support/")
         assert_accessible(page, "support")

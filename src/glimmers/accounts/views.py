@@ -59,7 +59,7 @@ def first_run(request: HttpRequest, token: str) -> HttpResponse:
         else:
             login(request, user, backend="django.contrib.auth.backends.ModelBackend")
             messages.success(request, f"Welcome, {user.username}. Glimmers is ready for you.")
-            return redirect("home")
+            return redirect("journal:today")
     return render(request, "accounts/first_run.html", {"form": form})
 
 

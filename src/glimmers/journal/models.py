@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import uuid
+from datetime import datetime
 from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.db import models
@@ -154,6 +156,11 @@ class Glimmer(models.Model):
     @property
     def senses(self) -> list[str]:
         return senses_from_bits(self.sense_bits)
+
+    @property
+    def local_noticed_at(self) -> datetime:
+        """When it was noticed, on the clock of the place it was noticed."""
+        return self.noticed_at.astimezone(ZoneInfo(self.time_zone))
 
     @property
     def short_id(self) -> str:

@@ -105,9 +105,13 @@ def list_glimmers(user: User, *, cursor: str | None = None, limit: int = PAGE_SI
     return Page(items, next_cursor)
 
 
+def profile_zone(user: User) -> ZoneInfo:
+    return ZoneInfo(user.time_zone)
+
+
 def todays_glimmers(user: User) -> list[Glimmer]:
     """The glimmers of today, as the person's own clock reads it."""
-    today = timezone.now().astimezone(ZoneInfo(user.time_zone)).date()
+    today = timezone.now().astimezone(profile_zone(user)).date()
     return list(glimmers_of(user).filter(local_date=today).with_details().order_by("-noticed_at", "-id"))
 
 
@@ -182,6 +186,15 @@ def _named(model: type[Person] | type[Place] | type[Tag], user: User, names: Ite
     return list(found.values())
 
 
+def _field(name: str, check: Any, *args: Any, **kwargs: Any) -> Any:
+    """Run one check, naming the field its complaint is about (forms show it there; the API and CLI
+    just read the message)."""
+    try:
+        return check(*args, **kwargs)
+    except ValidationError as error:
+        raise ValidationError({name: error.error_list}) from None
+
+
 def _split(value: str | Sequence[str] | None) -> list[str]:
     """Names from a list, or from a comma-separated string (as a simple form field gives them)."""
     if value is None:
@@ -208,27 +221,30 @@ def create_glimmer(
     source: str = "web",
 ) -> Glimmer:
     zone_name = time_zone or user.time_zone
-    zone = _zone(zone_name)
+    zone = _field("time_zone", _zone, zone_name)
     now = timezone.now()
     glimmer = Glimmer(
         owner=user,
-        text=clean_text(text, label="glimmer", required=True),
-        noticed_at=_noticed_at(when, zone, now),
+        text=_field("text", clean_text, text, label="glimmer", required=True),
+        noticed_at=_field("when", _noticed_at, when, zone, now),
         time_zone=zone_name,
-        sense_bits=_senses(senses),
-        glow=_glow(glow),
-        why=clean_text(why or "", label="“why it mattered”", limit=TEXT_LIMIT),
-        state_before=_state(state_before, "state before"),
-        state_after=_state(state_after, "state after"),
+        sense_bits=_field("senses", _senses, senses),
+        glow=_field("glow", _glow, glow),
+        why=_field("why", clean_text, why or "", label="“why it mattered”", limit=TEXT_LIMIT),
+        state_before=_field("state_before", _state, state_before, "state before"),
+        state_after=_field("state_after", _state, state_after, "state after"),
         resurface=bool(resurface),
         source=source,
     )
     glimmer.local_date = glimmer.noticed_at.astimezone(zone).date()
+    place_names = [place] if isinstance(place, str) and place.strip() else []  # commas belong to the name
     with transaction.atomic():
-        glimmer.place = _named(Place, user, _split(place), "place")[0] if place and place.strip() else None
+        glimmer.place = _field("place", _named, Place, user, place_names[:1], "place")[0] if place_names else None
+        people_rows = _field("people", _named, Person, user, _split(people), "person's name")
+        tag_rows = _field("tags", _named, Tag, user, [*_split(tags), *hashtags(glimmer.text)], "tag")
         glimmer.save()
-        glimmer.people.set(_named(Person, user, _split(people), "person's name"))
-        glimmer.tags.set(_named(Tag, user, [*_split(tags), *hashtags(glimmer.text)], "tag"))
+        glimmer.people.set(people_rows)
+        glimmer.tags.set(tag_rows)
     return get_glimmer(user, glimmer.uuid)
 
 
@@ -253,34 +269,42 @@ def update_glimmer(
     edit never loses what was there."""
     glimmer = get_glimmer(user, glimmer_id)
     zone_name = glimmer.time_zone if time_zone is UNSET else time_zone
-    zone = _zone(zone_name)
+    zone = _field("time_zone", _zone, zone_name)
     if text is not UNSET:
-        glimmer.text = clean_text(text, label="glimmer", required=True)
+        glimmer.text = _field("text", clean_text, text, label="glimmer", required=True)
     if when is not UNSET and when not in (None, ""):
-        glimmer.noticed_at = _noticed_at(when, zone, timezone.now())
+        glimmer.noticed_at = _field("when", _noticed_at, when, zone, timezone.now())
     glimmer.time_zone = zone_name
     glimmer.local_date = glimmer.noticed_at.astimezone(zone).date()
     if senses is not UNSET:
-        glimmer.sense_bits = _senses(senses)
+        glimmer.sense_bits = _field("senses", _senses, senses)
     if glow is not UNSET:
-        glimmer.glow = _glow(glow)
+        glimmer.glow = _field("glow", _glow, glow)
     if why is not UNSET:
-        glimmer.why = clean_text(why or "", label="“why it mattered”")
+        glimmer.why = _field("why", clean_text, why or "", label="“why it mattered”")
     if state_before is not UNSET:
-        glimmer.state_before = _state(state_before, "state before")
+        glimmer.state_before = _field("state_before", _state, state_before, "state before")
     if state_after is not UNSET:
-        glimmer.state_after = _state(state_after, "state after")
+        glimmer.state_after = _field("state_after", _state, state_after, "state after")
     if resurface is not UNSET:
         glimmer.resurface = bool(resurface)
     with transaction.atomic():
+        # Every name is checked before anything is written, so a failed edit changes nothing.
         if place is not UNSET:
-            glimmer.place = _named(Place, user, _split(place), "place")[0] if place and place.strip() else None
-        glimmer.save()
-        if people is not UNSET:
-            glimmer.people.set(_named(Person, user, _split(people), "person's name"))
+            place_names = [place] if isinstance(place, str) and place.strip() else []  # commas belong to the name
+            glimmer.place = _field("place", _named, Place, user, place_names[:1], "place")[0] if place_names else None
+        people_rows = (
+            None if people is UNSET else _field("people", _named, Person, user, _split(people), "person's name")
+        )
+        tag_rows = None
         if tags is not UNSET or text is not UNSET:
             current = [t.name for t in glimmer.tags.all()] if tags is UNSET else _split(tags)
-            glimmer.tags.set(_named(Tag, user, [*current, *hashtags(glimmer.text)], "tag"))
+            tag_rows = _field("tags", _named, Tag, user, [*current, *hashtags(glimmer.text)], "tag")
+        glimmer.save()
+        if people_rows is not None:
+            glimmer.people.set(people_rows)
+        if tag_rows is not None:
+            glimmer.tags.set(tag_rows)
     return get_glimmer(user, glimmer.uuid)
 
 

@@ -1,12 +1,160 @@
-"""Journal pages."""
+"""Journal pages: Today with its capture box, the timeline, one glimmer, and the bin.
+
+Thin: parse the form, call journal.services, render. A POST without JavaScript redirects;
+the same POST from htmx answers with the part of the page that changed.
+"""
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
-from django.views.decorators.http import require_safe
+import uuid
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from glimmers.journal import services
+from glimmers.journal.forms import GlimmerForm
+from glimmers.journal.models import Glimmer
+from glimmers.lib.errors import NotFound
+from glimmers.lib.http import SignedInRequest
+
+UNDO_KEY = "journal:undo"
+
+
+def _glimmer_or_404(request: SignedInRequest, glimmer_id: uuid.UUID, *, binned: bool = False) -> Glimmer:
+    try:
+        return services.get_glimmer(request.user, glimmer_id, binned=binned)
+    except NotFound:
+        raise Http404("No such glimmer") from None
+
+
+def _attach(form: GlimmerForm, error: ValidationError) -> None:
+    """Show each of the services' messages beside the field it is about."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+def _undo(request: SignedInRequest) -> Glimmer | None:
+    """The glimmer just moved to the bin, offered back once."""
+    glimmer_id = request.session.pop(UNDO_KEY, None)
+    if not glimmer_id:
+        return None
+    try:
+        return services.get_glimmer(request.user, glimmer_id, binned=True)
+    except NotFound:
+        return None
+
+
+def _today_context(request: SignedInRequest, form: GlimmerForm | None = None, **extra: Any) -> dict[str, Any]:
+    return {
+        "form": form or GlimmerForm(initial={"resurface": True}),
+        "glimmers": services.todays_glimmers(request.user),
+        "today": timezone.now().astimezone(services.profile_zone(request.user)).date(),
+        **extra,
+    }
 
 
 @require_safe
-def today(request: HttpRequest) -> HttpResponse:
-    return render(request, "journal/today.html")
+def today(request: SignedInRequest) -> HttpResponse:
+    return render(request, "journal/today.html", _today_context(request, undo=_undo(request)))
+
+
+@require_POST
+def capture(request: SignedInRequest) -> HttpResponse:
+    form = GlimmerForm(request.POST)
+    saved = None
+    if form.is_valid():
+        try:
+            saved = services.create_glimmer(request.user, source="web", **form.service_kwargs())
+        except ValidationError as error:
+            _attach(form, error)
+    if request.htmx:  # type: ignore[attr-defined]
+        # Kept: a fresh box, ready for the next one. Not kept: the box keeps every word typed.
+        context = _today_context(request, None if saved else form, saved=saved)
+        return render(request, "journal/today.html#capture", context)
+    if saved:
+        messages.success(request, "Kept. Thank you for noticing.")
+        return redirect("journal:today")
+    return render(request, "journal/today.html", _today_context(request, form))
+
+
+@require_safe
+def timeline(request: SignedInRequest) -> HttpResponse:
+    try:
+        page = services.list_glimmers(request.user, cursor=request.GET.get("cursor") or None)
+    except ValidationError:
+        return redirect("journal:timeline")  # a stale or mangled page marker: start from the newest
+    context = {"page": page, "undo": _undo(request)}
+    if request.htmx and request.GET.get("cursor"):  # type: ignore[attr-defined]
+        return render(request, "journal/timeline.html#page", context)
+    return render(request, "journal/timeline.html", context)
+
+
+@require_safe
+def detail(request: SignedInRequest, glimmer_id: uuid.UUID) -> HttpResponse:
+    return render(request, "journal/detail.html", {"glimmer": _glimmer_or_404(request, glimmer_id)})
+
+
+@require_http_methods(["GET", "POST"])
+def edit(request: SignedInRequest, glimmer_id: uuid.UUID) -> HttpResponse:
+    glimmer = _glimmer_or_404(request, glimmer_id)
+    form = GlimmerForm(request.POST or None, initial=GlimmerForm.initial_for(glimmer))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_glimmer(request.user, glimmer.uuid, **form.service_kwargs(changed_only=True))
+        except ValidationError as error:
+            _attach(form, error)  # nothing was saved; the form keeps what was typed
+        else:
+            messages.success(request, "Saved.")
+            return redirect("journal:detail", glimmer_id=glimmer.uuid)
+    return render(request, "journal/edit.html", {"glimmer": glimmer, "form": form})
+
+
+@require_POST
+def delete(request: SignedInRequest, glimmer_id: uuid.UUID) -> HttpResponse:
+    glimmer = _glimmer_or_404(request, glimmer_id)
+    services.delete_glimmer(request.user, glimmer.uuid)
+    request.session[UNDO_KEY] = str(glimmer.uuid)
+    return redirect("journal:timeline")
+
+
+@require_safe
+def bin_list(request: SignedInRequest) -> HttpResponse:
+    page = services.list_glimmers(request.user, binned=True, limit=200)
+    rows = [(glimmer, services.bin_expires_on(glimmer)) for glimmer in page.items]
+    return render(request, "journal/bin.html", {"rows": rows, "days": services.BIN_DAYS})
+
+
+@require_POST
+def restore(request: SignedInRequest, glimmer_id: uuid.UUID) -> HttpResponse:
+    glimmer = _glimmer_or_404(request, glimmer_id, binned=True)
+    services.restore_glimmer(request.user, glimmer.uuid)
+    messages.success(request, "It's back in your journal.")
+    return redirect(_safe_next(request, reverse("journal:detail", kwargs={"glimmer_id": glimmer.uuid})))
+
+
+@require_http_methods(["GET", "POST"])
+def erase(request: SignedInRequest, glimmer_id: uuid.UUID) -> HttpResponse:
+    glimmer = _glimmer_or_404(request, glimmer_id, binned=True)
+    if request.method == "POST":
+        services.delete_forever(request.user, glimmer.uuid)
+        messages.success(request, "Erased for good.")
+        return redirect("journal:bin")
+    return render(request, "journal/erase.html", {"glimmer": glimmer})
+
+
+def _safe_next(request: SignedInRequest, default: str) -> str:
+    from django.utils.http import url_has_allowed_host_and_scheme
+
+    target = request.POST.get("next", "")
+    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        return target
+    return default

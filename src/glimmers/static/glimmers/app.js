@@ -18,5 +18,15 @@
     });
   }
 
+  // In the capture box Enter keeps the glimmer and Shift+Enter starts a new line. Delegated from the
+  // document so it keeps working after htmx swaps the form in again.
+  document.addEventListener("keydown", function (event) {
+    var box = event.target;
+    if (event.key !== "Enter" || event.shiftKey || event.isComposing) return;
+    if (!box.matches || !box.matches("textarea[data-enter-submits]")) return;
+    event.preventDefault();
+    if (box.form) box.form.requestSubmit();
+  });
+
   document.addEventListener("DOMContentLoaded", detectTimeZone);
 })();
