@@ -68,7 +68,7 @@ class GlimmerForm(forms.Form):
             return None
         for pattern in ("%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M"):
             try:
-                return datetime.strptime(value, pattern)  # noqa: DTZ007 - naive on purpose, see above
+                return datetime.strptime(value, pattern)  # naive on purpose, see above
             except ValueError:
                 continue
         raise forms.ValidationError("Please give a date and time like 2026-03-14 08:30.")
