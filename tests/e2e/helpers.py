@@ -11,9 +11,10 @@ _axe = Axe()
 
 def tab_to(page: Any, selector: str, limit: int = 40) -> None:
     """Press Tab until `selector` has the focus, as a keyboard user would; fail if it never does."""
+    target = page.locator(selector).first
     for _ in range(limit):
         page.keyboard.press("Tab")
-        if page.evaluate("(s) => document.activeElement && document.activeElement.matches(s)", selector):
+        if target.evaluate("(element) => element === document.activeElement"):
             return
     raise AssertionError(f"{selector} could not be reached with Tab")
 
@@ -25,3 +26,14 @@ def assert_accessible(page: Any, label: str) -> None:
         results = _axe.run(page)
         assert results.violations_count == 0, f"{label} ({scheme}):\n{results.generate_report()}"
     page.emulate_media(color_scheme="light")
+
+
+def sign_in(page: Any, base_url: str, name: str, password: str) -> None:
+    """Sign in with the keyboard only and land on Today."""
+    page.goto(f"{base_url}/sign-in/")
+    tab_to(page, "#id_username")
+    page.keyboard.type(name)
+    tab_to(page, "#id_password")
+    page.keyboard.type(password)
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"{base_url}/")

@@ -15,6 +15,10 @@ STATE_CHOICES = [("", "—"), *State.choices]
 
 
 class GlimmerForm(forms.Form):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+
     text = forms.CharField(
         label="What did you notice?",
         strip=False,
