@@ -1,0 +1,93 @@
+"""The accessibility sweep: every page, with data in it, in light and dark mode at 320 px, axe-clean.
+
+Every web route that answers GET must be in PAGES (or say where else it is checked): a new page
+that is not fails `test_every_page_is_in_the_sweep`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.e2e.helpers import sign_in
+from tests.helpers import serving_with_account
+from tests.test_access import WEB
+
+pytestmark = pytest.mark.browser
+
+NAME, PASSWORD = "wren", "moss after the rain"
+
+# name -> how to reach it: a path, or a path with {glimmer} / {binned}; None with a reason when not a page.
+PAGES: dict[str, str | None] = {
+    "journal:today": "/",
+    "journal:timeline": "/journal/",
+    "journal:detail": "/glimmers/{glimmer}/",
+    "journal:edit": "/glimmers/{glimmer}/edit/",
+    "journal:bin": "/bin/",
+    "journal:erase": "/bin/{binned}/erase/",
+    "accounts:settings": "/settings/",
+    "accounts:password": "/settings/password/",
+    "support": "/support/",
+    "accounts:sign_in": "/sign-in/",  # visited signed out
+}
+ELSEWHERE = {
+    "healthz": "plain text, not a page",
+    "accounts:first_run": "checked with a live link in test_first_run.py",
+}
+SIGNED_OUT = {"accounts:sign_in"}
+
+
+def test_every_page_is_in_the_sweep() -> None:
+    pages = {name for name, route in WEB.items() if "get" in route.methods}
+    missing = sorted(pages - set(PAGES) - set(ELSEWHERE))
+    assert not missing, f"Add these pages to PAGES in {__file__}: {missing}"
+
+
+def _keep(page: Any, text: str) -> None:
+    page.fill("#id_text", text)
+    page.click("button:text('Keep this glimmer')")
+    page.locator(".glimmer-card", has_text=text.splitlines()[0]).first.wait_for()
+
+
+def test_every_page_is_accessible_in_light_and_dark_at_320px(tmp_path: Path, browser: Any) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe = Axe()
+    with serving_with_account(tmp_path, NAME, PASSWORD) as running:
+        context = browser.new_context(viewport={"width": 320, "height": 720})
+        page = context.new_page()
+        sign_in(page, running.url, NAME, PASSWORD)
+        for text in ("Warm bread from the oven #home", "A friendly wave\nfrom the neighbour", "Rain on the window"):
+            _keep(page, text)
+        page.goto(f"{running.url}/journal/")
+        links = page.locator(".glimmer-text a")
+        samples = {
+            "glimmer": links.nth(0).get_attribute("href").split("/")[2],
+            "binned": links.nth(1).get_attribute("href").split("/")[2],
+        }
+        page.goto(f"{running.url}/glimmers/{samples['binned']}/")
+        page.click("button:text('Delete')")
+        page.wait_for_url(f"{running.url}/journal/")
+
+        problems: list[str] = []
+        anonymous = browser.new_context(viewport={"width": 320, "height": 720})
+        for name, path in PAGES.items():
+            assert path is not None
+            target = anonymous.new_page() if name in SIGNED_OUT else page
+            target.goto(running.url + path.format(**samples))
+            for scheme in ("light", "dark"):
+                target.emulate_media(color_scheme=scheme)
+                results = axe.run(target)
+                if results.violations_count:
+                    problems.append(f"{name} ({scheme}):\n{results.generate_report()}")
+                # Nothing may spill sideways at 320 px (WCAG reflow).
+                overflow = target.evaluate(
+                    "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+                )
+                if overflow > 0:
+                    problems.append(f"{name} ({scheme}): {overflow}px wider than a 320 px screen")
+        anonymous.close()
+        context.close()
+    assert not problems, "\n\n".join(problems)
