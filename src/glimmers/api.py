@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import HttpRequest
+from django.core.exceptions import RequestDataTooBig, ValidationError
+from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI
 from ninja.errors import HttpError
 from ninja.security import HttpBearer, SessionAuth
 
 from glimmers.accounts import services as accounts
+from glimmers.lib.errors import NotFound
 
 WRITE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
 
@@ -37,10 +39,29 @@ api = NinjaAPI(
 )
 
 
+@api.exception_handler(ValidationError)
+def _refused(request: HttpRequest, error: ValidationError) -> HttpResponse:
+    """A service refused the input: 400, with its kind message(s) as one sentence or a few."""
+    return api.create_response(request, {"detail": " ".join(error.messages)}, status=400)
+
+
+@api.exception_handler(NotFound)
+def _not_found(request: HttpRequest, error: NotFound) -> HttpResponse:
+    """Missing or someone else's: the same 404 either way (routers may say what was not found)."""
+    return api.create_response(request, {"detail": "Nothing here with that id."}, status=404)
+
+
+@api.exception_handler(RequestDataTooBig)
+def _too_big(request: HttpRequest, error: RequestDataTooBig) -> HttpResponse:
+    return api.create_response(request, {"detail": "That is more than Glimmers takes in one request."}, status=400)
+
+
 def _register_routers() -> None:
     from glimmers.accounts.api import router as accounts_router
+    from glimmers.journal.api import router as journal_router
 
     api.add_router("/", accounts_router)
+    api.add_router("/", journal_router)
 
 
 _register_routers()

@@ -69,8 +69,8 @@ class Page:
     next_cursor: str | None
 
 
-def _encode_cursor(glimmer: Glimmer) -> str:
-    raw = f"{glimmer.noticed_at.isoformat()}|{glimmer.pk}"
+def _encode_cursor(moment: datetime, pk: int) -> str:
+    raw = f"{moment.isoformat()}|{pk}"
     return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
 
 
@@ -78,30 +78,30 @@ def _decode_cursor(cursor: str) -> tuple[datetime, int]:
     try:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
         moment, pk = raw.split("|")
-        when = datetime.fromisoformat(moment)
-        if when.tzinfo is None:
+        when, number = datetime.fromisoformat(moment), int(pk)
+        if when.tzinfo is None or not 0 < number < 2**63:
             raise ValueError
-        return when, int(pk)
-    except (ValueError, binascii.Error, UnicodeDecodeError):
+        return when.astimezone(ZoneInfo("UTC")), number  # out of range (OverflowError): not ours either
+    except (ValueError, OverflowError, binascii.Error, UnicodeDecodeError):
         raise ValidationError(
             "That page marker isn't one Glimmers made. Start again from the first page.", code="cursor"
         ) from None
 
 
 def list_glimmers(user: User, *, cursor: str | None = None, limit: int = PAGE_SIZE, binned: bool = False) -> Page:
-    """Newest first, a page at a time. Keyset pagination: each page costs the same at any depth."""
+    """Newest first (the bin: most recently deleted first), a page at a time. Keyset pagination:
+    each page costs the same at any depth."""
     limit = max(1, min(limit, 200))
+    key = "deleted_at" if binned else "noticed_at"
     queryset = glimmers_of(user, binned=binned).with_details()
-    if binned:
-        queryset = queryset.order_by("-deleted_at", "-id")
-    elif cursor:
+    if cursor:
         when, pk = _decode_cursor(cursor)
-        queryset = queryset.filter(noticed_at__lt=when) | queryset.filter(noticed_at=when, pk__lt=pk)
-        queryset = queryset.order_by("-noticed_at", "-id")
+        queryset = queryset.filter(**{f"{key}__lt": when}) | queryset.filter(**{key: when, "pk__lt": pk})
+    queryset = queryset.order_by(f"-{key}", "-id")
     items = list(queryset[: limit + 1])
     more = len(items) > limit
     items = items[:limit]
-    next_cursor = _encode_cursor(items[-1]) if more and items and not binned else None
+    next_cursor = _encode_cursor(getattr(items[-1], key), items[-1].pk) if more else None
     return Page(items, next_cursor)
 
 
@@ -239,7 +239,7 @@ def create_glimmer(
     glimmer.local_date = glimmer.noticed_at.astimezone(zone).date()
     place_names = [place] if isinstance(place, str) and place.strip() else []  # commas belong to the name
     with transaction.atomic():
-        glimmer.place = _field("place", _named, Place, user, place_names[:1], "place")[0] if place_names else None
+        glimmer.place = next(iter(_field("place", _named, Place, user, place_names, "place")), None)
         people_rows = _field("people", _named, Person, user, _split(people), "person's name")
         tag_rows = _field("tags", _named, Tag, user, [*_split(tags), *hashtags(glimmer.text)], "tag")
         glimmer.save()
@@ -292,7 +292,7 @@ def update_glimmer(
         # Every name is checked before anything is written, so a failed edit changes nothing.
         if place is not UNSET:
             place_names = [place] if isinstance(place, str) and place.strip() else []  # commas belong to the name
-            glimmer.place = _field("place", _named, Place, user, place_names[:1], "place")[0] if place_names else None
+            glimmer.place = next(iter(_field("place", _named, Place, user, place_names, "place")), None)
         people_rows = (
             None if people is UNSET else _field("people", _named, Person, user, _split(people), "person's name")
         )

@@ -1,0 +1,151 @@
+"""JSON endpoints for glimmers and the bin: parse, call one service, answer with `services.as_dict`.
+
+Services raise ValidationError (answered 400 by the API's handler) and NotFound, which here
+always means a glimmer: unknown, someone else's and malformed ids all answer the same 404.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from ninja import Query, Router, Status
+from ninja.errors import HttpError
+
+from glimmers.journal import services
+from glimmers.journal.models import Glimmer
+from glimmers.journal.schemas import (
+    BinnedGlimmerOut,
+    BinPage,
+    GlimmerIn,
+    GlimmerOut,
+    GlimmerPage,
+    GlimmerPatch,
+    PageQuery,
+)
+from glimmers.lib.apierrors import ERRORS
+from glimmers.lib.errors import NotFound
+from glimmers.lib.http import SignedInRequest
+
+router = Router()
+
+NO_SUCH_GLIMMER = "No glimmer with that id."
+BOTH_TIMES = "Give the time either as “noticed_at” or in words as “when”, not both."
+
+
+@contextmanager
+def _a_glimmer() -> Iterator[None]:
+    try:
+        yield
+    except NotFound:
+        raise HttpError(404, NO_SUCH_GLIMMER) from None
+
+
+def _full_id(glimmer_id: str) -> uuid.UUID:
+    """The API takes whole ids only (the CLI's short prefixes are for typing by hand)."""
+    try:
+        return uuid.UUID(glimmer_id)
+    except ValueError:
+        raise HttpError(404, NO_SUCH_GLIMMER) from None
+
+
+def _binned(glimmer: Glimmer) -> dict[str, Any]:
+    return {**services.as_dict(glimmer), "erase_after": services.bin_expires_on(glimmer)}
+
+
+def _when(fields: dict[str, Any]) -> dict[str, Any]:
+    """`noticed_at` and `when` are two ways to say one thing; the service takes either as `when`."""
+    if "noticed_at" in fields and "when" in fields:
+        raise HttpError(400, BOTH_TIMES)
+    if "noticed_at" in fields:
+        fields["when"] = fields.pop("noticed_at")
+    return fields
+
+
+# --- glimmers -------------------------------------------------------------------------------------
+
+
+@router.get("/glimmers", response={200: GlimmerPage, **ERRORS}, tags=["glimmers"], summary="List my glimmers")
+def list_glimmers(request: SignedInRequest, page: Query[PageQuery]) -> dict[str, Any]:
+    """Newest first. Follow `next` (as `?cursor=`) for older ones until it is null."""
+    found = services.list_glimmers(request.user, cursor=page.cursor, limit=page.limit)
+    return {"items": [services.as_dict(g) for g in found.items], "next": found.next_cursor}
+
+
+@router.post("/glimmers", response={201: GlimmerOut, **ERRORS}, tags=["glimmers"], summary="Keep a glimmer")
+def create_glimmer(request: SignedInRequest, body: GlimmerIn) -> Status[dict[str, Any]]:
+    if body.noticed_at is not None and body.when is not None:
+        raise HttpError(400, BOTH_TIMES)
+    glimmer = services.create_glimmer(
+        request.user,
+        text=body.text,
+        when=body.noticed_at or body.when,
+        time_zone=body.time_zone,
+        senses=body.senses,
+        people=body.people,
+        place=body.place,
+        tags=body.tags,
+        glow=body.glow,
+        why=body.why or "",
+        state_before=body.state_before,
+        state_after=body.state_after,
+        resurface=body.resurface,
+        source="api",
+    )
+    return Status(201, services.as_dict(glimmer))
+
+
+@router.get("/glimmers/{glimmer_id}", response={200: GlimmerOut, **ERRORS}, tags=["glimmers"], summary="One glimmer")
+def get_glimmer(request: SignedInRequest, glimmer_id: str) -> dict[str, Any]:
+    with _a_glimmer():
+        return services.as_dict(services.get_glimmer(request.user, _full_id(glimmer_id)))
+
+
+@router.patch(
+    "/glimmers/{glimmer_id}", response={200: GlimmerOut, **ERRORS}, tags=["glimmers"], summary="Change a glimmer"
+)
+def update_glimmer(request: SignedInRequest, glimmer_id: str, body: GlimmerPatch) -> dict[str, Any]:
+    """Only the fields you send change; nothing changes if any of them is refused."""
+    fields = _when(body.model_dump(exclude_unset=True))
+    with _a_glimmer():
+        return services.as_dict(services.update_glimmer(request.user, _full_id(glimmer_id), **fields))
+
+
+@router.delete(
+    "/glimmers/{glimmer_id}",
+    response={200: BinnedGlimmerOut, **ERRORS},
+    tags=["glimmers"],
+    summary="Move a glimmer to the bin",
+)
+def delete_glimmer(request: SignedInRequest, glimmer_id: str) -> dict[str, Any]:
+    """It stays in the bin for 30 days (until `erase_after`) and can be restored until then."""
+    with _a_glimmer():
+        return _binned(services.delete_glimmer(request.user, _full_id(glimmer_id)))
+
+
+# --- the bin --------------------------------------------------------------------------------------
+
+
+@router.get("/bin", response={200: BinPage, **ERRORS}, tags=["bin"], summary="List the bin")
+def list_bin(request: SignedInRequest, page: Query[PageQuery]) -> dict[str, Any]:
+    """Recently deleted glimmers, most recently deleted first, each with the day after which it is erased."""
+    found = services.list_glimmers(request.user, cursor=page.cursor, limit=page.limit, binned=True)
+    return {"items": [_binned(g) for g in found.items], "next": found.next_cursor}
+
+
+@router.post(
+    "/bin/{glimmer_id}/restore", response={200: GlimmerOut, **ERRORS}, tags=["bin"], summary="Bring a glimmer back"
+)
+def restore_glimmer(request: SignedInRequest, glimmer_id: str) -> dict[str, Any]:
+    with _a_glimmer():
+        return services.as_dict(services.restore_glimmer(request.user, _full_id(glimmer_id)))
+
+
+@router.delete("/bin/{glimmer_id}", response={204: None, **ERRORS}, tags=["bin"], summary="Erase a glimmer for good")
+def erase_glimmer(request: SignedInRequest, glimmer_id: str) -> Status[None]:
+    """Only a glimmer already in the bin can be erased. This cannot be undone."""
+    with _a_glimmer():
+        services.delete_forever(request.user, _full_id(glimmer_id))
+    return Status(204, None)

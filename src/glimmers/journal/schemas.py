@@ -1,0 +1,126 @@
+"""The journal's JSON at the API's edge: a glimmer going out (DESIGN §5), and what may come in.
+
+Going out, the shape is exactly `services.as_dict` (the CLI's `--json` too); these classes only
+describe it, so the OpenAPI document tells the truth. Coming in, fields are typed but the rules
+(text, time, senses, glow, names) are the services' to check, so every channel answers alike.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Annotated, Any
+from uuid import UUID
+
+from ninja import Schema
+from pydantic import Field, WithJsonSchema
+
+from glimmers.journal.models import Sense, State
+from glimmers.lib.when import EXAMPLES
+
+WHEN_LIMIT = 200  # "yesterday at 6pm" is short; a longer string is not a time, and slow to read as one
+
+# Times go out as `as_dict` writes them (the glimmer's own offset, every digit), not re-rendered.
+Moment = Annotated[str, WithJsonSchema({"type": "string", "format": "date-time"})]
+
+SENSES = ", ".join(Sense.values)
+STATES = ", ".join(State.values)
+
+
+def _left_out() -> Any:
+    """The default of a PATCH field that may be left out but not sent as null."""
+    return None
+
+
+# --- going out ------------------------------------------------------------------------------------
+
+
+class PhotoOut(Schema):
+    id: UUID
+    url: str
+    thumbnail_url: str
+
+
+class GlimmerOut(Schema):
+    """A glimmer, as the API and `glimmers … --json` both give it."""
+
+    id: UUID
+    text: str
+    noticed_at: Moment = Field(description="ISO 8601, with the offset of the zone it was noticed in.")
+    time_zone: str = Field(description="The IANA time zone it was noticed in, e.g. Europe/London.")
+    senses: list[Sense]
+    people: list[str]
+    place: str | None
+    tags: list[str]
+    glow: int | None = Field(description="1 (a flicker) to 5 (shining), or null.")
+    why: str = Field(description="Why it mattered; empty when not written.")
+    state_before: State | None
+    state_after: State | None
+    photos: list[PhotoOut]
+    resurface: bool = Field(description="May the kit, “on this day” and e-mails bring it back?")
+    source: str = Field(description="Where it came from: web, cli, api, import:…")
+    created_at: Moment
+    updated_at: Moment
+
+
+class BinnedGlimmerOut(GlimmerOut):
+    """A glimmer in the bin, and the day after which it is erased for good."""
+
+    erase_after: date
+
+
+class GlimmerPage(Schema):
+    items: list[GlimmerOut]
+    next: str | None = Field(description="Pass as `?cursor=` for the next page; null on the last page.")
+
+
+class BinPage(Schema):
+    items: list[BinnedGlimmerOut]
+    next: str | None = Field(description="Pass as `?cursor=` for the next page; null on the last page.")
+
+
+# --- coming in ------------------------------------------------------------------------------------
+
+
+class PageQuery(Schema):
+    cursor: str | None = Field(None, description="The `next` of the page before; leave out for the first page.")
+    limit: int = Field(20, ge=1, le=200, description="How many to answer with (1–200).")
+
+
+class GlimmerIn(Schema):
+    """A new glimmer. Only `text` is needed; give the time as `noticed_at` or in words as `when`, not both."""
+
+    text: str = Field(description="What happened. Up to 2,000 characters; `#tags` in it are picked up.")
+    noticed_at: datetime | None = Field(
+        None, description="ISO 8601. Without an offset it is read in `time_zone`. Left out: now."
+    )
+    when: str | None = Field(None, max_length=WHEN_LIMIT, description=f"The time in words: {EXAMPLES}.")
+    time_zone: str | None = Field(None, description="IANA name, e.g. Europe/London. Left out: your profile's zone.")
+    senses: list[str] = Field(default_factory=list, description=f"Any of: {SENSES}.")
+    people: list[str] = Field(default_factory=list, description="Names; new ones are added for you.")
+    place: str | None = Field(None, description="A name; a new one is added for you.")
+    tags: list[str] = Field(default_factory=list)
+    glow: int | None = Field(None, description="1 (a flicker) to 5 (shining).")
+    why: str | None = Field(None, description="Why it mattered.")
+    state_before: str | None = Field(None, description=f"One of: {STATES}.")
+    state_after: str | None = Field(None, description=f"One of: {STATES}.")
+    resurface: bool = Field(True, description="May the kit, “on this day” and e-mails bring it back?")
+
+
+class GlimmerPatch(Schema):
+    """Only the fields given change. null clears `place`, `glow`, `why` and the states."""
+
+    text: Annotated[str, Field(default_factory=_left_out)]
+    noticed_at: Annotated[datetime, Field(default_factory=_left_out, description="ISO 8601.")]
+    when: Annotated[
+        str, Field(default_factory=_left_out, max_length=WHEN_LIMIT, description=f"The time in words: {EXAMPLES}.")
+    ]
+    time_zone: Annotated[str, Field(default_factory=_left_out, description="IANA name, e.g. Europe/London.")]
+    senses: Annotated[list[str], Field(default_factory=_left_out, description=f"Any of: {SENSES}.")]
+    people: Annotated[list[str], Field(default_factory=_left_out)]
+    place: str | None = None
+    tags: Annotated[list[str], Field(default_factory=_left_out)]
+    glow: int | None = Field(None, description="1 (a flicker) to 5 (shining), or null.")
+    why: str | None = None
+    state_before: str | None = Field(None, description=f"One of: {STATES}, or null.")
+    state_after: str | None = Field(None, description=f"One of: {STATES}, or null.")
+    resurface: Annotated[bool, Field(default_factory=_left_out)]
