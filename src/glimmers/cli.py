@@ -26,6 +26,10 @@ app = typer.Typer(
 
 F = TypeVar("F", bound=Callable[..., object])
 
+UserOption = Annotated[
+    str | None, typer.Option("--user", help="Whose account (default: the only one, or GLIMMERS_USER).")
+]
+
 
 def fail(message: str, code: int = 1) -> NoReturn:
     """Say what went wrong on stderr and exit with a code scripts can trust."""
@@ -60,6 +64,17 @@ def _migrate_new_sqlite_database() -> None:
         from django.core.management import call_command
 
         call_command("migrate", verbosity=0, interactive=False)
+
+
+def command_line_user(name: str | None):  # type: ignore[no-untyped-def]
+    """The account a command acts for: --user NAME, else GLIMMERS_USER, else the only one."""
+    from glimmers.accounts import services
+
+    return services.user_for_command_line(name or os.environ.get("GLIMMERS_USER"))
+
+
+def plural(count: int, word: str = "glimmer") -> str:
+    return word if count == 1 else f"{word}s"
 
 
 @contextmanager
@@ -107,12 +122,17 @@ def serve(
     from django.db import connections
 
     from glimmers.accounts import services as accounts
+    from glimmers.journal import services as journal
 
     if not no_migrate:
         call_command("migrate", verbosity=0, interactive=False)
     with kind_errors():
+        purged = journal.purge_bin()
         token = accounts.create_first_run_link()
     connections.close_all()  # workers fork from here and open their own
+
+    if purged:
+        typer.echo(messages.BIN_PURGED.format(count=purged, glimmers=plural(purged)))
 
     url = server.url_for(host, port)
     typer.echo(messages.SERVE_RUNNING.format(url=url))
@@ -146,7 +166,9 @@ def manage(ctx: typer.Context) -> None:
 
 def _register_groups() -> None:
     from glimmers.accounts.cli import token_app, user_app
+    from glimmers.journal.cli import journal_app
 
+    app.add_typer(journal_app)  # add, list, show, edit, delete and bin, at the top level
     app.add_typer(user_app, name="user")
     app.add_typer(token_app, name="token")
 
@@ -154,5 +176,32 @@ def _register_groups() -> None:
 _register_groups()
 
 
+def command_names(group: typer.Typer = app) -> set[str]:
+    """Every command and group name at the top level (hidden ones too)."""
+    from typer.main import get_command_name
+
+    names: set[str] = set()
+    for command in group.registered_commands:
+        if command.name:
+            names.add(command.name)
+        elif command.callback is not None:
+            names.add(get_command_name(command.callback.__name__))
+    for sub in group.registered_groups:
+        name = sub.name if isinstance(sub.name, str) else None
+        if name:
+            names.add(name)
+        elif sub.typer_instance is not None:
+            names |= command_names(sub.typer_instance)
+    return names
+
+
+def with_quick_capture(args: list[str]) -> list[str]:
+    """`glimmers "text"` is `glimmers add "text"` whenever the first word is not a command or an
+    option (DESIGN §5). A lone "-" is text too: it reads the glimmer from standard input."""
+    if args and (args[0] == "-" or not args[0].startswith("-")) and args[0] not in command_names():
+        return ["add", *args]
+    return args
+
+
 def main() -> None:
-    app(prog_name="glimmers")
+    app(args=with_quick_capture(sys.argv[1:]), prog_name="glimmers")

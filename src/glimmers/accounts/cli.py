@@ -3,21 +3,16 @@
 from __future__ import annotations
 
 import json
-import os
 import sys
 from typing import Annotated
 
 import typer
 
 from glimmers import messages
-from glimmers.cli import fail, kind_errors, setup_django
+from glimmers.cli import UserOption, command_line_user, fail, kind_errors, setup_django
 
 user_app = typer.Typer(help="Accounts on this Glimmers.", no_args_is_help=True)
 token_app = typer.Typer(help="Personal access tokens for scripts and the JSON API.", no_args_is_help=True)
-
-UserOption = Annotated[
-    str | None, typer.Option("--user", help="Whose account (default: the only one, or GLIMMERS_USER).")
-]
 
 
 def _read_password(from_stdin: bool) -> str:
@@ -34,12 +29,6 @@ def _read_password(from_stdin: bool) -> str:
     if getpass.getpass("The same password again: ") != first:
         fail(messages.PASSWORDS_DIFFER)
     return first
-
-
-def _command_line_user(name: str | None):  # type: ignore[no-untyped-def]
-    from glimmers.accounts import services
-
-    return services.user_for_command_line(name or os.environ.get("GLIMMERS_USER"))
 
 
 def _named_user(name: str):  # type: ignore[no-untyped-def]
@@ -136,7 +125,7 @@ def token_create(
     from glimmers.accounts import services
 
     with kind_errors():
-        owner = _command_line_user(user)
+        owner = command_line_user(user)
         token, plain = services.create_token(owner, name=name, read_only=read_only)
     if as_json:
         typer.echo(json.dumps({"id": token.key_id, "name": token.name, "read_only": token.read_only, "token": plain}))
@@ -156,7 +145,7 @@ def token_list(
     from glimmers.accounts import services
 
     with kind_errors():
-        tokens = services.list_tokens(_command_line_user(user))
+        tokens = services.list_tokens(command_line_user(user))
     rows = [
         {
             "id": t.key_id,
@@ -187,7 +176,7 @@ def token_revoke(key_id: Annotated[str, typer.Argument(metavar="ID")], user: Use
     from glimmers.lib.errors import NotFound
 
     with kind_errors():
-        owner = _command_line_user(user)
+        owner = command_line_user(user)
         try:
             services.revoke_token(owner, key_id)
         except NotFound:
