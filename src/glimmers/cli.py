@@ -60,7 +60,9 @@ def _migrate_new_sqlite_database() -> None:
     from django.conf import settings
     from django.db import connection
 
-    if connection.vendor == "sqlite" and not os.path.exists(settings.DATABASES["default"]["NAME"]):
+    name = str(settings.DATABASES["default"]["NAME"])
+    in_memory = connection.vendor == "sqlite" and connection.is_in_memory_db()  # type: ignore[attr-defined]
+    if connection.vendor == "sqlite" and not in_memory and not os.path.exists(name):
         from django.core.management import call_command
 
         call_command("migrate", verbosity=0, interactive=False)

@@ -181,3 +181,24 @@ def test_keyset_pages_cover_everything_once_in_order(alice: User) -> None:
 def test_a_mangled_cursor_is_refused_kindly(alice: User) -> None:
     with pytest.raises(ValidationError, match="page marker"):
         services.list_glimmers(alice, cursor="not-a-cursor!")
+
+
+def test_what_has_rested_in_the_bin_thirty_days_is_gone_even_before_the_purge(alice: User) -> None:
+    glimmer = services.create_glimmer(alice, text="long gone")
+    services.delete_glimmer(alice, glimmer.uuid)
+    Glimmer.objects.filter(pk=glimmer.pk).update(deleted_at=timezone.now() - timedelta(days=31))
+    assert services.list_glimmers(alice, binned=True).items == []
+    with pytest.raises(NotFound):
+        services.restore_glimmer(alice, glimmer.uuid)
+
+
+def test_a_prefix_shared_by_two_of_your_glimmers_finds_neither(alice: User) -> None:
+    import uuid
+
+    first = services.create_glimmer(alice, text="one")
+    second = services.create_glimmer(alice, text="two")
+    Glimmer.objects.filter(pk=first.pk).update(uuid=uuid.UUID("abcdef01" + "0" * 24))
+    Glimmer.objects.filter(pk=second.pk).update(uuid=uuid.UUID("abcdef02" + "0" * 24))
+    with pytest.raises(NotFound):
+        services.get_glimmer(alice, "abcdef")
+    assert services.get_glimmer(alice, "abcdef02").text == "two"

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.db import models
 from django.db.models.functions import Lower
+from django.utils import timezone
 
 if TYPE_CHECKING:
     from glimmers.accounts.models import User
@@ -94,10 +95,20 @@ class Tag(NamedThing):
         constraints = [models.UniqueConstraint("owner", Lower("name"), name="tag_name_unique_per_owner")]
 
 
+BIN_DAYS = 30  # a deleted glimmer rests this long in "recently deleted", then it is erased
+
+
 class GlimmerQuerySet(models.QuerySet["Glimmer"]):
     def owned_by(self, user: User, *, binned: bool = False) -> GlimmerQuerySet:
-        """The one way to read glimmers: the owner's own, outside the bin (or only the bin)."""
-        return self.filter(owner=user, deleted_at__isnull=not binned)
+        """The one way to read glimmers: the owner's own, outside the bin (or only the bin).
+
+        What has been in the bin longer than BIN_DAYS is gone for the owner at once, even before
+        the purge (`glimmers bin purge`, and `serve` at start) erases the rows.
+        """
+        if binned:
+            cutoff = timezone.now() - timedelta(days=BIN_DAYS)
+            return self.filter(owner=user, deleted_at__isnull=False, deleted_at__gte=cutoff)
+        return self.filter(owner=user, deleted_at__isnull=True)
 
     def with_details(self) -> GlimmerQuerySet:
         """Everything a card or the JSON shape shows, in a fixed number of queries."""

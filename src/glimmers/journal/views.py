@@ -19,7 +19,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from glimmers.journal import services
 from glimmers.journal.forms import GlimmerForm
-from glimmers.journal.models import Glimmer
+from glimmers.journal.models import BIN_DAYS, Glimmer
 from glimmers.lib.errors import NotFound
 from glimmers.lib.http import SignedInRequest
 
@@ -130,7 +130,7 @@ def delete(request: SignedInRequest, glimmer_id: uuid.UUID) -> HttpResponse:
 def bin_list(request: SignedInRequest) -> HttpResponse:
     page = services.list_glimmers(request.user, binned=True, limit=200)
     rows = [(glimmer, services.bin_expires_on(glimmer)) for glimmer in page.items]
-    return render(request, "journal/bin.html", {"rows": rows, "days": services.BIN_DAYS})
+    return render(request, "journal/bin.html", {"rows": rows, "days": BIN_DAYS})
 
 
 @require_POST

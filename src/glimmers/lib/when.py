@@ -42,7 +42,10 @@ def parse_when(words: str, zone: ZoneInfo, now: datetime) -> datetime:
                 day, context = calendar.parseDT(day_words, sourceTime=local_now)
                 if not context.hasDate:
                     break
-            return day.replace(hour=hour, minute=0, second=0, microsecond=0, tzinfo=zone)
+                if day > local_now and "next" not in day_words and any(d in day_words for d in _WEEKDAYS):
+                    day -= timedelta(days=7)  # "friday evening" said on a Thursday: last Friday's
+            at_hour: datetime = day.replace(hour=hour, minute=0, second=0, microsecond=0, tzinfo=zone)
+            return at_hour
     result, context = calendar.parseDT(text, sourceTime=local_now)
     if not context.hasDateOrTime:
         raise ValidationError(f"I couldn't read “{words}” as a time. Try something like {EXAMPLES}.", code="when")
