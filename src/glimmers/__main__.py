@@ -1,3 +1,3 @@
-from glimmers.cli import main
+from glimmers.console import main
 
 main()

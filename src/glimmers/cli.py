@@ -6,6 +6,7 @@ glimmers.lib.runtime), so every command starts quickly.
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from collections.abc import Callable, Iterator
@@ -50,6 +51,9 @@ def setup_django(*, web: bool = False) -> None:
         django.setup()
     except ConfigError as error:
         fail(f"Glimmers can't start: {error}")
+    if not gc.isenabled():  # switched off by glimmers.console while importing
+        gc.freeze()  # what start-up made lives until the end: never scan it again
+        gc.enable()
     if not web:
         _migrate_new_sqlite_database()
 
