@@ -99,6 +99,7 @@ def test_exit_codes_scripts_can_trust(tmp_path: Path) -> None:
 def test_the_command_line_works_while_serve_runs_on_the_same_data(tmp_path: Path) -> None:
     with fresh_database_url() as database_url:
         env = clean_env(tmp_path, **({"DATABASE_URL": database_url} if database_url else {}))
+        assert run_cli(["migrate"], env).returncode == 0  # PostgreSQL is migrated once, by the operator
         assert run_cli(["user", "create", "sam", "--password-stdin"], env, stdin=PASSWORD + "\n").returncode == 0
         old = json.loads(run_cli(["add", "an old glimmer", "--json"], env).stdout)
         assert run_cli(["delete", old["id"]], env).returncode == 0
