@@ -6,8 +6,8 @@ from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
-from bench.generate import SOURCE, GlimmerValues, generate, glimmer_values
 
+from bench.generate import SOURCE, GlimmerValues, generate, glimmer_values
 from glimmers.accounts.models import User
 from glimmers.journal import services
 from glimmers.journal.models import SENSE_BITS, Glimmer, Person, State, Tag

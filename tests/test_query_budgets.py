@@ -1,0 +1,74 @@
+"""Query budgets: every page and every API list asks the database the same number of questions
+with 10 glimmers as with 1,000 (and with 3 glimmers today as with 23). A page that starts asking
+per row (an N+1) fails here, naming the page and both counts."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from bench.generate import generate
+from glimmers.accounts import services as accounts
+from glimmers.accounts.models import User
+from glimmers.journal import services as journal
+from tests.e2e.test_accessibility import PAGES, SIGNED_OUT
+from tests.test_access import API_PUBLIC, _api_operations
+
+
+def count_queries(client: Client, path: str, **headers: Any) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(path, **headers)
+    assert response.status_code == 200, f"{path}: {response.status_code}"
+    return len(captured)
+
+
+def _grow(user: User, count: int, today: int, *, seed: int) -> dict[str, str]:
+    """Add `count` generated glimmers over the years and `today` glimmers now, one of them binned."""
+    generate(user, count, seed=seed)
+    made = [journal.create_glimmer(user, text=f"today {n} #now", people=["Sam"], place="Home") for n in range(today)]
+    journal.delete_glimmer(user, made[-1].uuid)
+    return {"glimmer": str(made[0].uuid), "binned": str(made[-1].uuid)}
+
+
+def _signed_in_pages() -> list[str]:
+    return [name for name, path in PAGES.items() if path and name not in SIGNED_OUT]
+
+
+@pytest.mark.parametrize("name", _signed_in_pages())
+def test_each_page_asks_the_same_number_of_questions_as_the_journal_grows(
+    alice_client: Client, alice: User, name: str
+) -> None:
+    path = PAGES[name]
+    assert path is not None
+    samples = _grow(alice, 10, today=3, seed=1)
+    small = count_queries(alice_client, path.format(**samples))
+    _grow(alice, 990, today=20, seed=2)
+    large = count_queries(alice_client, path.format(**samples))
+    assert large == small, f"{name}: {small} queries with 10 glimmers, {large} with 1,000"
+
+
+def _api_lists() -> list[str]:
+    return sorted(
+        key for key in _api_operations() if key.startswith("GET ") and "{" not in key and key not in API_PUBLIC
+    )
+
+
+@pytest.mark.parametrize("key", _api_lists())
+def test_each_api_list_asks_the_same_number_of_questions_as_the_journal_grows(
+    client: Client, alice: User, key: str
+) -> None:
+    _token, plain = accounts.create_token(alice, read_only=True)
+    bearer = {"HTTP_AUTHORIZATION": f"Bearer {plain}"}
+    path = key.split(" ", 1)[1]
+    _grow(alice, 10, today=3, seed=1)
+    client.get(path, **bearer)  # the first use of a token records it (once a minute); count what follows
+    small = count_queries(client, path, **bearer)
+    _grow(alice, 990, today=20, seed=2)
+    large = count_queries(client, path, **bearer)
+    assert large == small, f"{key}: {small} queries with 10 glimmers, {large} with 1,000"
+    json.loads(client.get(path, **bearer).content)  # and it still answers JSON
