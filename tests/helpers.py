@@ -137,12 +137,14 @@ def wait_for(url: str, running: Server, timeout: float = 60) -> None:
 
 
 @contextmanager
-def serving_with_account(data_dir: Path, name: str, password: str) -> Iterator[Server]:
+def serving_with_account(
+    data_dir: Path, name: str, password: str, env_extra: dict[str, str] | None = None
+) -> Iterator[Server]:
     """`glimmers serve` on a data folder (and database) that already has one account."""
     with fresh_database_url() as database_url:
-        env = clean_env(data_dir, **({"DATABASE_URL": database_url} if database_url else {}))
+        env = clean_env(data_dir, **({"DATABASE_URL": database_url} if database_url else {}), **(env_extra or {}))
         for args, stdin in ((["migrate"], ""), (["user", "create", name, "--password-stdin"], password + "\n")):
             result = run_cli(args, env, stdin=stdin)
             assert result.returncode == 0, result.stderr
-        with serving(data_dir, database_url=database_url) as running:
+        with serving(data_dir, database_url=database_url, env_extra=env_extra) as running:
             yield running

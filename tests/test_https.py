@@ -6,7 +6,7 @@ import http.client
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from tests.helpers import clean_env, run_cli, serving
+from tests.helpers import clean_env, run_cli, serving, serving_with_account
 
 HTTPS = {"GLIMMERS_HTTPS": "1", "GLIMMERS_TRUST_PROXY": "1"}
 
@@ -44,3 +44,33 @@ def test_https_answers_carry_hsts_and_secure_cookies(tmp_path: Path) -> None:
         assert "csrftoken=" in cookie
         for flag in ("Secure", "HttpOnly", "SameSite=Lax"):
             assert flag in cookie
+
+
+def test_the_session_cookie_is_secure_httponly_and_samesite(tmp_path: Path) -> None:
+    import re
+
+    with serving_with_account(tmp_path, "sam", "kettle song at dawn", env_extra=HTTPS) as running:
+        over_https = {"X-Forwarded-Proto": "https"}
+        form = _get(running.url, "/sign-in/", over_https)
+        csrf_cookie = form.getheader("Set-Cookie", "").split(";")[0]
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form.read().decode())
+        assert token is not None
+        parts = urlsplit(running.url)
+        connection = http.client.HTTPConnection(parts.hostname or "", parts.port, timeout=10)
+        body = f"csrfmiddlewaretoken={token.group(1)}&username=sam&password=kettle+song+at+dawn"
+        connection.request(
+            "POST",
+            "/sign-in/",
+            body=body,
+            headers={
+                **over_https,
+                "Cookie": csrf_cookie,
+                "Origin": f"https://{parts.netloc}",
+                "Content-Type": "application/x-www-form-urlencoded",
+            },
+        )
+        signed_in = connection.getresponse()
+        assert signed_in.status == 302, signed_in.read()[:300]
+        session = next(c for c in signed_in.headers.get_all("Set-Cookie") or [] if c.startswith("sessionid="))
+        for flag in ("Secure", "HttpOnly", "SameSite=Lax"):
+            assert flag in session
