@@ -88,3 +88,10 @@ def test_usage_errors_exit_2_and_user_errors_exit_1(tmp_path: Path) -> None:
     assert missing.returncode == 1
     assert "no account yet" in missing.stderr
     assert "Traceback" not in missing.stderr
+
+
+def test_ctrl_c_stops_serve_cleanly(tmp_path: Path) -> None:
+    with serving(tmp_path) as running:
+        running.process.send_signal(signal.SIGINT)
+        assert running.process.wait(timeout=15) == 0
+        assert "Traceback" not in running.output()
