@@ -197,3 +197,15 @@ def test_pages_make_the_same_number_of_queries_whatever_the_journal_holds(
     small = _queries(alice_client, path)
     add(25, one)
     assert _queries(alice_client, path) == small
+
+
+def test_a_glimmer_shows_the_time_on_the_clock_where_it_was_noticed(alice_client: Client, alice: User) -> None:
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    moment = datetime(2026, 4, 2, 8, 5, tzinfo=ZoneInfo("Asia/Tokyo"))  # 00:05 in London that day
+    glimmer = services.create_glimmer(alice, text="cherry blossom", when=moment, time_zone="Asia/Tokyo")
+    for path in ("/journal/", f"/glimmers/{glimmer.uuid}/"):
+        text = alice_client.get(path).content.decode()
+        assert "08:05" in text, path
+        assert "00:05" not in text and "23:05" not in text, path

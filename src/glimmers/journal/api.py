@@ -14,16 +14,18 @@ from typing import Any
 from ninja import Query, Router, Status
 from ninja.errors import HttpError
 
-from glimmers.journal import services
+from glimmers.journal import search, services
 from glimmers.journal.models import Glimmer
 from glimmers.journal.schemas import (
     BinnedGlimmerOut,
     BinPage,
+    FilterQuery,
     GlimmerIn,
     GlimmerOut,
     GlimmerPage,
     GlimmerPatch,
     PageQuery,
+    SearchQuery,
 )
 from glimmers.lib.apierrors import ERRORS
 from glimmers.lib.errors import NotFound
@@ -68,9 +70,28 @@ def _when(fields: dict[str, Any]) -> dict[str, Any]:
 
 
 @router.get("/glimmers", response={200: GlimmerPage, **ERRORS}, tags=["glimmers"], summary="List my glimmers")
-def list_glimmers(request: SignedInRequest, page: Query[PageQuery]) -> dict[str, Any]:
-    """Newest first. Follow `next` (as `?cursor=`) for older ones until it is null."""
-    found = services.list_glimmers(request.user, cursor=page.cursor, limit=page.limit)
+def list_glimmers(request: SignedInRequest, page: Query[FilterQuery]) -> dict[str, Any]:
+    """Newest first, narrowed by any filters given. Follow `next` (as `?cursor=`) for older ones until it is null."""
+    found = search.find_glimmers(
+        request.user, filters=search.make_filters(page.filters()), cursor=page.cursor, limit=page.limit
+    )
+    return {"items": [services.as_dict(g) for g in found.items], "next": found.next_cursor}
+
+
+@router.get("/search", response={200: GlimmerPage, **ERRORS}, tags=["glimmers"], summary="Search my glimmers")
+def search_glimmers(request: SignedInRequest, page: Query[SearchQuery]) -> dict[str, Any]:
+    """Glimmers with every word and phrase in `q` (in the text, why it mattered, or the names of their
+    people, place and tags), narrowed by any filters. Newest first, or `order=relevance`."""
+    if page.order not in search.ORDERS:
+        raise HttpError(400, "`order` is either “newest” or “relevance”.")
+    found = search.find_glimmers(
+        request.user,
+        words=page.q,
+        filters=search.make_filters(page.filters()),
+        order=page.order,
+        cursor=page.cursor,
+        limit=page.limit,
+    )
     return {"items": [services.as_dict(g) for g in found.items], "next": found.next_cursor}
 
 

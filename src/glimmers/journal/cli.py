@@ -7,25 +7,32 @@ nothing heavy at module level, so `glimmers "text"` is quick at any size of jour
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated, Any
 
 import typer
 
 from glimmers import messages
-from glimmers.cli import UserOption, command_line_user, fail, kind_errors, plural, setup_django
-
-if TYPE_CHECKING:
-    from datetime import date
-
-    from glimmers.journal.models import Glimmer
+from glimmers.cli import UserOption, command_line_user, fail, kind_errors, setup_django
+from glimmers.journal.cli_output import print_glimmer, print_json, print_rows, summary
+from glimmers.journal.search_cli import (
+    AfterFilter,
+    BeforeFilter,
+    FromOption,
+    GlowFilter,
+    PersonFilter,
+    PlaceFilter,
+    SenseFilter,
+    TagFilter,
+    ToOption,
+    gather,
+    make_filters,
+    print_found,
+)
 
 journal_app = typer.Typer(no_args_is_help=True)
-bin_app = typer.Typer(help="Recently deleted glimmers: each stays 30 days, then it is erased.", no_args_is_help=True)
-journal_app.add_typer(bin_app, name="bin")
 
 MIN_PREFIX = 6  # the same as journal.services.MIN_PREFIX, kept here so a short id is answered before Django loads
 LIST_PAGE = 200  # the most journal.services.list_glimmers gives at once
@@ -65,6 +72,14 @@ ZoneOption = Annotated[
     str | None,
     typer.Option("--time-zone", metavar="ZONE", help="The zone you noticed it in, e.g. Asia/Tokyo (default: yours)."),
 ]
+BeforeOption = Annotated[
+    str | None,
+    typer.Option("--before", metavar="STATE", help="How you were before: ventral, sympathetic or dorsal."),
+]
+AfterOption = Annotated[
+    str | None,
+    typer.Option("--after", metavar="STATE", help="How you were after: ventral, sympathetic or dorsal."),
+]
 
 
 # --- reading input --------------------------------------------------------------------------------
@@ -95,6 +110,13 @@ def _listed(values: list[str] | None) -> list[str] | None:
     return [part.strip() for value in values for part in value.split(",") if part.strip() or value == ""]
 
 
+def _state(value: str | None) -> str | None:
+    """--before/--after: a state's standard name in any case; "" clears it (the services check the name)."""
+    if value is None:
+        return None
+    return value.strip().lower() or None
+
+
 def _check_id(glimmer_id: str) -> None:
     if len(glimmer_id.strip().replace("-", "")) < MIN_PREFIX:
         fail(messages.ID_TOO_SHORT.format(glimmer_id=glimmer_id))
@@ -113,146 +135,6 @@ def _looking_for(glimmer_id: str, *, binned: bool = False) -> Iterator[None]:
         if len(glimmer_id.strip().replace("-", "")) < 32:
             lines.append(messages.SEVERAL_GLIMMERS_SHARE)
         fail("\n".join(lines))
-
-
-# --- presenting -----------------------------------------------------------------------------------
-
-
-def _print_json(value: Any) -> None:
-    typer.echo(json.dumps(value, ensure_ascii=False))
-
-
-def _width(text: str) -> int:
-    import unicodedata
-
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
-def _one_line(text: str, room: int) -> str:
-    """The first line of the text, cut at a word if it is longer than `room` columns."""
-    first, _, rest = text.partition("\n")
-    line = " ".join(first.split())
-    more = bool(rest.strip())
-    if _width(line) <= room and not more:
-        return line
-    cut = line
-    while cut and _width(cut) > room - 2:
-        cut = cut[:-1]
-    if cut != line:
-        space = cut.rfind(" ")
-        if space > room // 2:
-            cut = cut[:space]
-    return (cut.rstrip(" ,;:.-–—") or cut) + " …"
-
-
-def _room(used: int) -> int:
-    import shutil
-
-    return max(24, shutil.get_terminal_size((100, 24)).columns - used)
-
-
-def _local(glimmer: Glimmer):  # type: ignore[no-untyped-def]
-    from zoneinfo import ZoneInfo
-
-    return glimmer.noticed_at.astimezone(ZoneInfo(glimmer.time_zone))
-
-
-def _day_words(day: date, today: date) -> str:
-    from datetime import timedelta
-
-    if day == today:
-        return "today"
-    if day == today - timedelta(days=1):
-        return "yesterday"
-    year = "" if day.year == today.year else f" {day.year}"
-    return f"{day:%a} {day.day} {day:%b}{year}"
-
-
-def _moment(glimmer: Glimmer) -> str:
-    """When it was noticed, in the words a person would use: "today at 08:30", "Sat 14 Mar at 18:00"."""
-    from django.utils import timezone
-
-    local = _local(glimmer)
-    today = timezone.now().astimezone(local.tzinfo).date()
-    return f"{_day_words(local.date(), today)} at {local:%H:%M}"
-
-
-def _stamp(glimmer: Glimmer, home_zone: str) -> str:
-    """A fixed-width local date and time for lists; the zone's short name when it isn't the person's own."""
-    local = _local(glimmer)
-    stamp = f"{local:%a %d %b %Y %H:%M}"
-    if glimmer.time_zone != home_zone:
-        stamp += f" {local:%Z}"
-    return stamp
-
-
-def _details(glimmer: Glimmer) -> str:
-    parts = []
-    if glimmer.senses:
-        parts.append(", ".join(glimmer.senses))
-    people = [person.name for person in glimmer.people.all()]
-    if people:
-        parts.append("with " + ", ".join(people))
-    if glimmer.place:
-        parts.append(f"at {glimmer.place.name}")
-    if glimmer.glow:
-        parts.append(f"glow {glimmer.glow}")
-    return "  ·  ".join(parts)
-
-
-def _print_rows(glimmers: list[Glimmer], home_zone: str, *, binned: bool = False) -> None:
-    from glimmers.journal import services
-
-    for glimmer in glimmers:
-        head = f"{glimmer.short_id}  {_stamp(glimmer, home_zone)}  "
-        typer.echo(head + _one_line(glimmer.text, _room(_width(head))))
-        details = _details(glimmer)
-        if binned and glimmer.deleted_at is not None:
-            deleted = glimmer.deleted_at.astimezone(_local(glimmer).tzinfo)
-            expires = services.bin_expires_on(glimmer)
-            binned_words = f"deleted {deleted.day} {deleted:%b} · erased after {expires.day} {expires:%b}"
-            details = f"{binned_words}  ·  {details}" if details else binned_words
-        if details:
-            typer.echo(" " * (len(glimmer.short_id) + 2) + typer.style(details, dim=True))
-
-
-def _print_glimmer(glimmer: Glimmer) -> None:
-    """Everything about one glimmer; empty things are left out rather than shown as nothing."""
-    from glimmers.journal.models import State
-
-    local = _local(glimmer)
-    typer.echo(f"{local:%A} {local.day} {local:%B %Y, %H:%M} · {glimmer.time_zone}")
-    typer.echo("")
-    typer.echo(glimmer.text)
-    typer.echo("")
-    rows: list[tuple[str, str]] = []
-    if glimmer.senses:
-        rows.append(("Senses", ", ".join(glimmer.senses)))
-    people = [person.name for person in glimmer.people.all()]
-    if people:
-        rows.append(("With", ", ".join(people)))
-    if glimmer.place:
-        rows.append(("Where", glimmer.place.name))
-    tags = [tag.name for tag in glimmer.tags.all()]
-    if tags:
-        rows.append(("Tags", " ".join(f"#{tag}" for tag in tags)))
-    if glimmer.glow:
-        rows.append(("Glow", f"{glimmer.glow} of 5"))
-    if glimmer.why:
-        rows.append(("Why it mattered", glimmer.why.replace("\n", "\n" + " " * 18)))
-    if glimmer.state_before or glimmer.state_after:
-        before = State(glimmer.state_before).label.lower() if glimmer.state_before else "?"
-        after = State(glimmer.state_after).label.lower() if glimmer.state_after else "?"
-        rows.append(("Before → after", f"{before} → {after}"))
-    if not glimmer.resurface:
-        rows.append(("Brought back", "only when you ask"))
-    rows.append(("Id", str(glimmer.uuid)))
-    for label, value in rows:
-        typer.echo(typer.style(f"{label + ':':<18}", dim=True) + value)
-
-
-def _summary(glimmer: Glimmer) -> dict[str, str]:
-    return {"text": _one_line(glimmer.text, 60), "when": _moment(glimmer), "short_id": glimmer.short_id}
 
 
 # --- the commands ---------------------------------------------------------------------------------
@@ -274,6 +156,8 @@ def add(
     place: PlaceOption = None,
     why: WhyOption = None,
     time_zone: ZoneOption = None,
+    before: BeforeOption = None,
+    after: AfterOption = None,
     user: UserOption = None,
     as_json: JsonOption = False,
 ) -> None:
@@ -295,42 +179,58 @@ def add(
             tags=_listed(tag),
             glow=glow,
             why=why or "",
+            state_before=_state(before),
+            state_after=_state(after),
             source="cli",
         )
     if as_json:
-        _print_json(services.as_dict(glimmer))
+        print_json(services.as_dict(glimmer))
         return
-    typer.echo(messages.GLIMMER_ADDED.format(**_summary(glimmer)))
+    typer.echo(messages.GLIMMER_ADDED.format(**summary(glimmer)))
 
 
 @journal_app.command("list")
 def list_(
     count: Annotated[int, typer.Option("-n", "--count", metavar="N", min=1, help="How many, newest first.")] = 10,
+    since: FromOption = None,
+    until: ToOption = None,
+    sense: SenseFilter = None,
+    person: PersonFilter = None,
+    place: PlaceFilter = None,
+    tag: TagFilter = None,
+    glow: GlowFilter = None,
+    before: BeforeFilter = None,
+    after: AfterFilter = None,
     user: UserOption = None,
     as_json: JsonOption = False,
 ) -> None:
-    """The newest glimmers first."""
+    """The newest glimmers first; the filters narrow them (`glimmers search` finds words too)."""
     setup_django()
     from glimmers.journal import services
 
     with kind_errors():
         owner = command_line_user(user)
-        glimmers: list[Glimmer] = []
-        cursor: str | None = None
-        while len(glimmers) < count:
-            page = services.list_glimmers(owner, cursor=cursor, limit=min(count - len(glimmers), LIST_PAGE))
-            glimmers.extend(page.items)
-            cursor = page.next_cursor
-            if cursor is None:
-                break
+        filters = make_filters(
+            owner,
+            since=since,
+            until=until,
+            sense=sense,
+            person=person,
+            place=place,
+            tag=tag,
+            glow=glow,
+            before=before,
+            after=after,
+        )
+        found, more = gather(owner, count, filters=filters)
     if as_json:
-        _print_json([services.as_dict(glimmer) for glimmer in glimmers])
+        print_json([services.as_dict(glimmer) for glimmer in found.items])
         return
-    if not glimmers:
-        typer.echo(messages.NO_GLIMMERS)
+    if not found.items or found.searching:
+        print_found(found, owner, more=more, count=count)
         return
-    _print_rows(glimmers, owner.time_zone)
-    if cursor is not None:
+    print_rows(found.items, owner.time_zone)
+    if more:
         typer.echo(typer.style(messages.MORE_GLIMMERS.format(count=count, more=count * 2), dim=True))
 
 
@@ -344,9 +244,9 @@ def show(glimmer_id: IdArgument, user: UserOption = None, as_json: JsonOption = 
     with kind_errors(), _looking_for(glimmer_id):
         glimmer = services.get_glimmer(command_line_user(user), glimmer_id)
     if as_json:
-        _print_json(services.as_dict(glimmer))
+        print_json(services.as_dict(glimmer))
         return
-    _print_glimmer(glimmer)
+    print_glimmer(glimmer)
 
 
 @journal_app.command("edit")
@@ -362,6 +262,8 @@ def edit(
     place: PlaceOption = None,
     why: WhyOption = None,
     time_zone: ZoneOption = None,
+    before: BeforeOption = None,
+    after: AfterOption = None,
     user: UserOption = None,
     as_json: JsonOption = False,
 ) -> None:
@@ -390,6 +292,10 @@ def edit(
         changes["place"] = place
     if why is not None:
         changes["why"] = why
+    if before is not None:
+        changes["state_before"] = _state(before)
+    if after is not None:
+        changes["state_after"] = _state(after)
     if not changes:
         fail(messages.NOTHING_TO_CHANGE, code=2)
     _check_id(glimmer_id)
@@ -399,9 +305,9 @@ def edit(
     with kind_errors(), _looking_for(glimmer_id):
         glimmer = services.update_glimmer(command_line_user(user), glimmer_id, **changes)
     if as_json:
-        _print_json(services.as_dict(glimmer))
+        print_json(services.as_dict(glimmer))
         return
-    typer.echo(messages.GLIMMER_CHANGED.format(**_summary(glimmer)))
+    typer.echo(messages.GLIMMER_CHANGED.format(**summary(glimmer)))
 
 
 @journal_app.command("delete")
@@ -413,75 +319,4 @@ def delete(glimmer_id: IdArgument, user: UserOption = None) -> None:
 
     with kind_errors(), _looking_for(glimmer_id):
         glimmer = services.delete_glimmer(command_line_user(user), glimmer_id)
-    typer.echo(messages.GLIMMER_BINNED.format(**_summary(glimmer)))
-
-
-@bin_app.command("list")
-def bin_list(user: UserOption = None, as_json: JsonOption = False) -> None:
-    """What is in the bin, most recently deleted first, and when each will be erased."""
-    setup_django()
-    from glimmers.journal import services
-
-    with kind_errors():
-        owner = command_line_user(user)
-        glimmers = services.list_glimmers(owner, binned=True, limit=LIST_PAGE).items
-    if as_json:
-        rows = []
-        for glimmer in glimmers:
-            assert glimmer.deleted_at is not None
-            row = services.as_dict(glimmer)
-            row["deleted_at"] = glimmer.deleted_at.isoformat()
-            row["erased_after"] = services.bin_expires_on(glimmer).isoformat()
-            rows.append(row)
-        _print_json(rows)
-        return
-    if not glimmers:
-        typer.echo(messages.BIN_EMPTY)
-        return
-    typer.echo(messages.BIN_HEADER)
-    _print_rows(glimmers, owner.time_zone, binned=True)
-    if len(glimmers) == LIST_PAGE:
-        typer.echo(typer.style(messages.BIN_SHOWS_NEWEST.format(count=LIST_PAGE), dim=True))
-
-
-@bin_app.command("restore")
-def bin_restore(glimmer_id: IdArgument, user: UserOption = None) -> None:
-    """Bring a glimmer back from the bin."""
-    _check_id(glimmer_id)
-    setup_django()
-    from glimmers.journal import services
-
-    with kind_errors(), _looking_for(glimmer_id, binned=True):
-        glimmer = services.restore_glimmer(command_line_user(user), glimmer_id)
-    typer.echo(messages.GLIMMER_RESTORED.format(**_summary(glimmer)))
-
-
-@bin_app.command("erase")
-def bin_erase(glimmer_id: IdArgument, user: UserOption = None) -> None:
-    """Erase one glimmer from the bin now, for good."""
-    _check_id(glimmer_id)
-    setup_django()
-    from glimmers.journal import services
-
-    with kind_errors(), _looking_for(glimmer_id, binned=True):
-        owner = command_line_user(user)
-        summary = _summary(services.get_glimmer(owner, glimmer_id, binned=True))
-        services.delete_forever(owner, glimmer_id)
-    typer.echo(messages.GLIMMER_ERASED.format(**summary))
-
-
-@bin_app.command("purge")
-def bin_purge(as_json: JsonOption = False) -> None:
-    """Erase, for every account, what has been in the bin for more than 30 days (`serve` does it at start)."""
-    setup_django()
-    from glimmers.journal import services
-
-    with kind_errors():
-        count = services.purge_bin()
-    if as_json:
-        _print_json({"erased": count})
-        return
-    if count:
-        typer.echo(messages.BIN_PURGED.format(count=count, glimmers=plural(count)))
-    else:
-        typer.echo(messages.BIN_NOTHING_TO_PURGE)
+    typer.echo(messages.GLIMMER_BINNED.format(**summary(glimmer)))

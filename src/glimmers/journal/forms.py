@@ -6,12 +6,26 @@ from datetime import datetime
 from typing import Any
 
 from django import forms
+from django.urls import reverse_lazy
 
 from glimmers.journal.models import Glimmer, Sense, State
-from glimmers.journal.text import TEXT_LIMIT
+from glimmers.journal.text import NAME_LIMIT, TEXT_LIMIT
 
 GLOW_CHOICES = [("1", "1"), ("2", "2"), ("3", "3"), ("4", "4"), ("5", "5")]
 STATE_CHOICES = [("", "—"), *State.choices]
+
+
+def picker(kind: str) -> dict[str, Any]:
+    """A plain text input that, with htmx, offers the owner's names as they type (a <datalist>
+    `<kind>-options` that the template puts beside it). Without JavaScript it is just a text input."""
+    return {
+        "list": f"{kind}-options",
+        "autocomplete": "off",
+        "hx-get": reverse_lazy(f"journal:suggest_{kind}"),
+        "hx-trigger": "input changed delay:200ms",
+        "hx-target": f"#{kind}-options",
+        "hx-swap": "innerHTML",
+    }
 
 
 class GlimmerForm(forms.Form):
@@ -55,10 +69,18 @@ class GlimmerForm(forms.Form):
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
     )
     people = forms.CharField(
-        label="Who was there", required=False, help_text="Names, separated by commas. Pets count too."
+        label="Who was there",
+        required=False,
+        help_text="Names, separated by commas. Pets count too; @Sam in the text counts as well.",
+        widget=forms.TextInput(attrs=picker("people")),
     )
-    place = forms.CharField(label="Where", required=False)
-    tags = forms.CharField(label="Tags", required=False, help_text="Separated by commas; #tags in the text count too.")
+    place = forms.CharField(label="Where", required=False, widget=forms.TextInput(attrs=picker("places")))
+    tags = forms.CharField(
+        label="Tags",
+        required=False,
+        help_text="Separated by commas; #tags in the text count too.",
+        widget=forms.TextInput(attrs=picker("tags")),
+    )
     why = forms.CharField(
         label="Why it mattered", required=False, strip=False, widget=forms.Textarea(attrs={"rows": 2})
     )
@@ -112,3 +134,56 @@ class GlimmerForm(forms.Form):
             "state_after": glimmer.state_after,
             "resurface": glimmer.resurface,
         }
+
+
+ORDER_CHOICES = [("newest", "Newest first"), ("relevance", "Best match first")]
+SENSE_FILTER_CHOICES = [("", "Any sense"), *Sense.choices]
+GLOW_FILTER_CHOICES = [("", "Any glow"), *[(str(n), f"{n} or more") for n in range(1, 5)], ("5", "5, shining")]
+STATE_FILTER_CHOICES = [("", "Any"), *State.choices]
+
+
+class SearchForm(forms.Form):
+    """The journal's search box and filters: a GET form, so every view of the journal has an address.
+    Fields are loose on purpose; journal.search checks the values, once, for every channel."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+
+    q = forms.CharField(
+        label="Search your journal",
+        required=False,
+        help_text="Words find words that begin with them: “sun” finds “sunset”. “Quotes” find words in a row.",
+        widget=forms.TextInput(attrs={"type": "search", "enterkeyhint": "search"}),
+    )
+    order = forms.CharField(label="Order", required=False, widget=forms.Select(choices=ORDER_CHOICES))
+    since = forms.CharField(label="From", required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    until = forms.CharField(label="To", required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    sense = forms.CharField(label="Through", required=False, widget=forms.Select(choices=SENSE_FILTER_CHOICES))
+    person = forms.CharField(label="With", required=False, widget=forms.TextInput(attrs=picker("people")))
+    place = forms.CharField(label="At", required=False, widget=forms.TextInput(attrs=picker("places")))
+    tag = forms.CharField(label="Tagged", required=False, widget=forms.TextInput(attrs=picker("tags")))
+    glow = forms.CharField(label="Glow", required=False, widget=forms.Select(choices=GLOW_FILTER_CHOICES))
+    state_before = forms.CharField(
+        label="How I was before", required=False, widget=forms.Select(choices=STATE_FILTER_CHOICES)
+    )
+    state_after = forms.CharField(
+        label="How I was after", required=False, widget=forms.Select(choices=STATE_FILTER_CHOICES)
+    )
+
+    FILTERS = ("since", "until", "sense", "person", "place", "tag", "glow", "state_before", "state_after")
+
+    def values(self) -> dict[str, str]:
+        """What was asked for, as given (journal.search answers an unknown choice kindly)."""
+        return {name: self.cleaned_data.get(name) or "" for name in ("q", "order", *self.FILTERS)}
+
+
+class NameForm(forms.Form):
+    name = forms.CharField(
+        label="Name", required=False, widget=forms.TextInput(attrs={"autocomplete": "off", "maxlength": NAME_LIMIT})
+    )
+    note = forms.CharField(label="A note", required=False, widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)

@@ -24,6 +24,10 @@ class State(models.TextChoices):
     DORSAL = "dorsal", "Shut down"
 
 
+# The ladder from the bottom up: a "move up" is an after higher on it than the before.
+LADDER: dict[str, int] = {State.DORSAL.value: 0, State.SYMPATHETIC.value: 1, State.VENTRAL.value: 2}
+
+
 class Sense(models.TextChoices):
     """Through which sense a glimmer came. Stored as bits in `Glimmer.sense_bits`."""
 
@@ -75,9 +79,11 @@ class NamedThing(models.Model):
 
 
 class Person(NamedThing):
-    """Someone (pets count) who was part of a glimmer. `resurface=False`: never brought back unasked."""
+    """Someone (pets count) who was part of a glimmer. `resurface=False`: never brought back unasked.
+    `archived`: kept on their glimmers, but out of the way (lists and pickers leave them out)."""
 
     resurface = models.BooleanField(default=True)
+    archived = models.BooleanField(default=False)
 
     class Meta(NamedThing.Meta):
         constraints = [models.UniqueConstraint("owner", Lower("name"), name="person_name_unique_per_owner")]
@@ -85,6 +91,7 @@ class Person(NamedThing):
 
 class Place(NamedThing):
     resurface = models.BooleanField(default=True)
+    archived = models.BooleanField(default=False)
 
     class Meta(NamedThing.Meta):
         constraints = [models.UniqueConstraint("owner", Lower("name"), name="place_name_unique_per_owner")]
@@ -109,6 +116,11 @@ class GlimmerQuerySet(models.QuerySet["Glimmer"]):
             cutoff = timezone.now() - timedelta(days=BIN_DAYS)
             return self.filter(owner=user, deleted_at__isnull=False, deleted_at__gte=cutoff)
         return self.filter(owner=user, deleted_at__isnull=True)
+
+    def including_bin(self, user: User) -> GlimmerQuerySet:
+        """The owner's glimmers in and out of the bin: only for keeping what is derived from them right
+        (the search text after a rename), never for showing."""
+        return self.filter(owner=user)
 
     def with_details(self) -> GlimmerQuerySet:
         """Everything a card or the JSON shape shows, in a fixed number of queries."""
@@ -136,6 +148,10 @@ class Glimmer(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     deleted_at = models.DateTimeField(null=True, blank=True)
+    # What search reads: the words of the text, why, and the names of its people, place and tags, folded
+    # (journal.folding). Written by the services; SQLite's FTS5 table follows it through triggers,
+    # PostgreSQL's GIN index is on it (migration 0003, docs/architecture.md).
+    search_text = models.TextField(blank=True, default="", editable=False)
 
     objects = GlimmerQuerySet.as_manager()
 
@@ -153,6 +169,23 @@ class Glimmer(models.Model):
             ),
             models.Index(
                 fields=["owner", "deleted_at"], condition=models.Q(deleted_at__isnull=False), name="glimmer_bin"
+            ),
+            # A place's page and the place filter, newest first.
+            models.Index(
+                fields=["place", "-noticed_at", "-id"],
+                condition=models.Q(deleted_at__isnull=True),
+                name="glimmer_place_timeline",
+            ),
+            # The state filters, newest first (a rare pair of states would otherwise read the whole journal).
+            models.Index(
+                fields=["owner", "state_before", "-noticed_at", "-id"],
+                condition=models.Q(deleted_at__isnull=True),
+                name="glimmer_state_before",
+            ),
+            models.Index(
+                fields=["owner", "state_after", "-noticed_at", "-id"],
+                condition=models.Q(deleted_at__isnull=True),
+                name="glimmer_state_after",
             ),
         ]
         constraints = [

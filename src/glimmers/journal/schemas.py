@@ -124,3 +124,89 @@ class GlimmerPatch(Schema):
     state_before: str | None = Field(None, description=f"One of: {STATES}, or null.")
     state_after: str | None = Field(None, description=f"One of: {STATES}, or null.")
     resurface: Annotated[bool, Field(default_factory=_left_out)]
+
+
+# --- finding: filters and search ------------------------------------------------------------------
+
+
+class FilterQuery(PageQuery):
+    """Narrow the journal; every filter combines with the others. People, places and tags by id or name:
+    one that isn't yours matches nothing, as a name you don't have would."""
+
+    since: date | None = Field(None, alias="from", description="Noticed on or after this local day.")
+    until: date | None = Field(None, alias="to", description="Noticed on or before this local day.")
+    sense: str | None = Field(None, description=f"Came through this sense: one of {SENSES}.")
+    person: str | None = Field(None, description="With this person (id or name).")
+    place: str | None = Field(None, description="At this place (id or name).")
+    tag: str | None = Field(None, description="With this tag (id or name).")
+    glow: int | None = Field(None, description="Glowing at least this much (1–5).")
+    state_before: str | None = Field(None, description=f"How you were before: one of {STATES}.")
+    state_after: str | None = Field(None, description=f"How you were after: one of {STATES}.")
+
+    def filters(self) -> dict[str, Any]:
+        return self.model_dump(exclude={"cursor", "limit", "q", "order"})
+
+
+class SearchQuery(FilterQuery):
+    q: str = Field(
+        "",
+        max_length=10_000,
+        description="Words (each also finds words it begins: “sun” finds “sunset”) and “quoted phrases”. "
+        "Anything else typed is ignored, never an error. No words: the journal, filtered.",
+    )
+    order: str = Field("newest", description="`newest` first (pages by cursor) or `relevance`: best match first.")
+
+
+# --- people, places and tags ----------------------------------------------------------------------
+
+
+class TagOut(Schema):
+    """A tag, and what came with it."""
+
+    id: UUID
+    name: str
+    note: str
+    glimmers: int = Field(description="Glimmers with it, outside the bin.")
+    noted: int = Field(description="Of those, how many have a state noted before and after.")
+    lifted: int = Field(description="Of those, how many came with a move up the ladder.")
+
+
+class NameOut(TagOut):
+    """A person or a place, and what came with them."""
+
+    archived: bool = Field(description="Kept on past glimmers, left out of lists and pickers.")
+    resurface: bool = Field(description="May the kit, “on this day” and e-mails bring them back?")
+
+
+class NamePage(Schema):
+    items: list[NameOut]
+    next: str | None = Field(description="Pass as `?cursor=` for the next page; null on the last page.")
+
+
+class TagPage(Schema):
+    items: list[TagOut]
+    next: str | None = Field(description="Pass as `?cursor=` for the next page; null on the last page.")
+
+
+class NameListQuery(PageQuery):
+    limit: int = Field(100, ge=1, le=500, description="How many to answer with (1–500).")
+    archived: bool = Field(False, description="List the archived ones instead (people and places).")
+
+
+class NameIn(Schema):
+    name: str
+    note: str = ""
+    resurface: bool = True
+
+
+class NamePatch(Schema):
+    """Only the fields given change. A `name` another of yours has is refused: merge them instead."""
+
+    name: Annotated[str, Field(default_factory=_left_out)]
+    note: Annotated[str, Field(default_factory=_left_out)]
+    archived: Annotated[bool, Field(default_factory=_left_out, description="People and places only.")]
+    resurface: Annotated[bool, Field(default_factory=_left_out, description="People and places only.")]
+
+
+class MergeIn(Schema):
+    into: str = Field(description="The id (or name) of the one to keep; this one's glimmers go to it, and it goes.")

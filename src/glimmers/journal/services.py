@@ -17,11 +17,21 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from glimmers.accounts.models import User
+from glimmers.journal.folding import searchable
 from glimmers.journal.models import BIN_DAYS, SENSE_BITS, Glimmer, GlimmerQuerySet, Person, Place, State, Tag
-from glimmers.journal.text import TEXT_LIMIT, clean_name, clean_text, hashtags
+from glimmers.journal.text import (
+    TEXT_LIMIT,
+    clean_name,
+    clean_text,
+    hashtags,
+    mentioned_people,
+    mentioned_places,
+    new_in,
+)
 from glimmers.lib.errors import NotFound
 from glimmers.lib.when import parse_when
 
@@ -90,14 +100,26 @@ def _decode_cursor(cursor: str) -> tuple[datetime, int]:
 
 def list_glimmers(user: User, *, cursor: str | None = None, limit: int = PAGE_SIZE, binned: bool = False) -> Page:
     """Newest first (the bin: most recently deleted first), a page at a time. Keyset pagination:
-    each page costs the same at any depth."""
-    limit = max(1, min(limit, 200))
+    each page costs the same at any depth. (journal.search.find_glimmers narrows it by words and filters.)"""
     key = "deleted_at" if binned else "noticed_at"
-    queryset = glimmers_of(user, binned=binned).with_details()
+    return keyset_page(glimmers_of(user, binned=binned).with_details(), cursor=cursor, limit=limit, key=key)
+
+
+def keyset_page(
+    queryset: GlimmerQuerySet,
+    *,
+    cursor: str | None = None,
+    limit: int = PAGE_SIZE,
+    key: str = "noticed_at",
+    ordering: list[Any] | None = None,
+) -> Page:
+    """One page of `queryset`, newest `key` first, after the glimmer the cursor names. (`ordering`: the
+    same order written another way, when how it is written steers the database's plan.)"""
+    limit = max(1, min(limit, 200))
     if cursor:
         when, pk = _decode_cursor(cursor)
-        queryset = queryset.filter(**{f"{key}__lt": when}) | queryset.filter(**{key: when, "pk__lt": pk})
-    queryset = queryset.order_by(f"-{key}", "-id")
+        queryset = queryset.filter(Q(**{f"{key}__lt": when}) | Q(**{key: when, "pk__lt": pk}))
+    queryset = queryset.order_by(*(ordering or [f"-{key}", "-id"]))
     items = list(queryset[: limit + 1])
     more = len(items) > limit
     items = items[:limit]
@@ -222,7 +244,10 @@ def create_glimmer(
     state_after: str | None = None,
     resurface: bool = True,
     source: str = "web",
+    mentions: bool = True,
 ) -> Glimmer:
+    """Keep a glimmer. `#tags`, `@people` and `+places` written in the text are picked up (new names are
+    added), unless `mentions=False` (an importer whose source uses @ or + for something else)."""
     zone_name = time_zone or user.time_zone
     zone = _field("time_zone", _zone, zone_name)
     now = timezone.now()
@@ -240,11 +265,15 @@ def create_glimmer(
         source=source,
     )
     glimmer.local_date = glimmer.noticed_at.astimezone(zone).date()
-    place_names = [place] if isinstance(place, str) and place.strip() else []  # commas belong to the name
+    said_people = mentioned_people(glimmer.text) if mentions else []
+    said_places = mentioned_places(glimmer.text) if mentions else []
+    # commas belong to a place's name; a glimmer has one place: the one given, else the first +place
+    place_names = [place] if isinstance(place, str) and place.strip() else said_places[:1]
     with transaction.atomic():
         glimmer.place = next(iter(_field("place", _named, Place, user, place_names, "place")), None)
-        people_rows = _field("people", _named, Person, user, _split(people), "person's name")
+        people_rows = _field("people", _named, Person, user, [*_split(people), *said_people], "person's name")
         tag_rows = _field("tags", _named, Tag, user, [*_split(tags), *hashtags(glimmer.text)], "tag")
+        _index(glimmer, people_rows, tag_rows)
         glimmer.save()
         glimmer.people.set(people_rows)
         glimmer.tags.set(tag_rows)
@@ -271,6 +300,7 @@ def update_glimmer(
     """Change only what is given. Everything is checked before anything is saved, so a failed
     edit never loses what was there."""
     glimmer = get_glimmer(user, glimmer_id)
+    old_text = glimmer.text
     zone_name = glimmer.time_zone if time_zone is UNSET else time_zone
     zone = _field("time_zone", _zone, zone_name)
     if text is not UNSET:
@@ -291,24 +321,36 @@ def update_glimmer(
         glimmer.state_after = _field("state_after", _state, state_after, "state after")
     if resurface is not UNSET:
         glimmer.resurface = bool(resurface)
+    # #tags, @people and +places count when the edit writes them: ones already in the old text are not
+    # added again, so a tag or person renamed or merged since stays as it is now.
+    new_tags = new_in(hashtags(glimmer.text), hashtags(old_text))
+    new_people = new_in(mentioned_people(glimmer.text), mentioned_people(old_text))
+    new_places = new_in(mentioned_places(glimmer.text), mentioned_places(old_text))
     with transaction.atomic():
         # Every name is checked before anything is written, so a failed edit changes nothing.
-        if place is not UNSET:
-            place_names = [place] if isinstance(place, str) and place.strip() else []  # commas belong to the name
-            glimmer.place = next(iter(_field("place", _named, Place, user, place_names, "place")), None)
-        people_rows = (
-            None if people is UNSET else _field("people", _named, Person, user, _split(people), "person's name")
-        )
-        tag_rows = None
-        if tags is not UNSET or text is not UNSET:
-            current = [t.name for t in glimmer.tags.all()] if tags is UNSET else _split(tags)
-            tag_rows = _field("tags", _named, Tag, user, [*current, *hashtags(glimmer.text)], "tag")
+        given = [place] if isinstance(place, str) and place.strip() else []  # commas belong to the name
+        if given or new_places or place is not UNSET:
+            glimmer.place = next(iter(_field("place", _named, Place, user, given or new_places[:1], "place")), None)
+        current_people = [p.name for p in glimmer.people.all()] if people is UNSET else _split(people)
+        people_rows = _field("people", _named, Person, user, [*current_people, *new_people], "person's name")
+        current_tags = [t.name for t in glimmer.tags.all()] if tags is UNSET else _split(tags)
+        tag_rows = _field("tags", _named, Tag, user, [*current_tags, *new_tags], "tag")
+        _index(glimmer, people_rows, tag_rows)
         glimmer.save()
-        if people_rows is not None:
-            glimmer.people.set(people_rows)
-        if tag_rows is not None:
-            glimmer.tags.set(tag_rows)
+        glimmer.people.set(people_rows)
+        glimmer.tags.set(tag_rows)
     return get_glimmer(user, glimmer.uuid)
+
+
+def _index(glimmer: Glimmer, people: Sequence[Person], tags: Sequence[Tag]) -> None:
+    """Write what search reads (FTS5's triggers and PostgreSQL's index follow it)."""
+    glimmer.search_text = searchable(
+        glimmer.text,
+        glimmer.why,
+        [person.name for person in people],
+        glimmer.place.name if glimmer.place else None,
+        [tag.name for tag in tags],
+    )
 
 
 # --- the bin --------------------------------------------------------------------------------------

@@ -56,3 +56,34 @@ def hashtags(text: str) -> list[str]:
         name = match.group(1).rstrip("-")
         seen.setdefault(name.lower(), name)
     return list(seen.values())
+
+
+# `@Sam` names someone, `+beach` a place: a letter first, then letters, digits, "_" or "-"; "_" stands for
+# a space (`@Aunt_May` is "Aunt May"). Not inside a word, so e-mail addresses and "2+2" are left alone.
+_PERSON = re.compile(r"(?<![\w@+&#/])@([^\W\d_][\w-]*)")
+_PLACE = re.compile(r"(?<![\w@+&#/])\+([^\W\d_][\w-]*)")
+
+
+def _mentioned(pattern: re.Pattern[str], text: str) -> list[str]:
+    seen: dict[str, str] = {}
+    for match in pattern.finditer(text):
+        name = " ".join(match.group(1).rstrip("-").replace("_", " ").split())
+        if name:
+            seen.setdefault(name.lower(), name)
+    return list(seen.values())
+
+
+def mentioned_people(text: str) -> list[str]:
+    """`@names` written in the text, in order, without repeats (ignoring case)."""
+    return _mentioned(_PERSON, text)
+
+
+def mentioned_places(text: str) -> list[str]:
+    """`+places` written in the text, in order, without repeats (ignoring case)."""
+    return _mentioned(_PLACE, text)
+
+
+def new_in(found: list[str], before: list[str]) -> list[str]:
+    """What an edit added: the names in `found` that `before` did not have (ignoring case)."""
+    had = {name.lower() for name in before}
+    return [name for name in found if name.lower() not in had]

@@ -1,4 +1,5 @@
-"""Journal pages: Today with its capture box, the timeline, one glimmer, and the bin.
+"""Journal pages: Today with its capture box, one glimmer, and the bin (the journal itself, with search,
+is in search_views; people, places and tags in names_views).
 
 Thin: parse the form, call journal.services, render. A POST without JavaScript redirects;
 the same POST from htmx answers with the part of the page that changed.
@@ -9,6 +10,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
@@ -33,7 +35,7 @@ def _glimmer_or_404(request: SignedInRequest, glimmer_id: uuid.UUID, *, binned: 
         raise Http404("No such glimmer") from None
 
 
-def _attach(form: GlimmerForm, error: ValidationError) -> None:
+def _attach(form: forms.Form, error: ValidationError) -> None:
     """Show each of the services' messages beside the field it is about."""
     if hasattr(error, "error_dict"):
         for field, errors in error.error_dict.items():
@@ -84,18 +86,6 @@ def capture(request: SignedInRequest) -> HttpResponse:
         messages.success(request, "Kept. Thank you for noticing.")
         return redirect("journal:today")
     return render(request, "journal/today.html", _today_context(request, form))
-
-
-@require_safe
-def timeline(request: SignedInRequest) -> HttpResponse:
-    try:
-        page = services.list_glimmers(request.user, cursor=request.GET.get("cursor") or None)
-    except ValidationError:
-        return redirect("journal:timeline")  # a stale or mangled page marker: start from the newest
-    context = {"page": page, "undo": _undo(request)}
-    if request.htmx and request.GET.get("cursor"):  # type: ignore[attr-defined]
-        return render(request, "journal/timeline.html#page", context)
-    return render(request, "journal/timeline.html", context)
 
 
 @require_safe

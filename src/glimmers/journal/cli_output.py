@@ -1,0 +1,157 @@
+"""How glimmers look on the command line: one-line rows for lists, everything for `show`, JSON.
+Shared by the journal's commands (add, list, show, edit, delete, bin, search, people …)."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any
+
+import typer
+
+from glimmers.journal.search_cli import marked as mark_words
+
+if TYPE_CHECKING:
+    from datetime import date
+
+    from glimmers.journal.models import Glimmer
+    from glimmers.journal.search import Query
+
+
+# --- presenting -----------------------------------------------------------------------------------
+
+
+def print_json(value: Any) -> None:
+    typer.echo(json.dumps(value, ensure_ascii=False))
+
+
+def _width(text: str) -> int:
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _one_line(text: str, room: int) -> str:
+    """The first line of the text, cut at a word if it is longer than `room` columns."""
+    first, _, rest = text.partition("\n")
+    line = " ".join(first.split())
+    more = bool(rest.strip())
+    if _width(line) <= room and not more:
+        return line
+    cut = line
+    while cut and _width(cut) > room - 2:
+        cut = cut[:-1]
+    if cut != line:
+        space = cut.rfind(" ")
+        if space > room // 2:
+            cut = cut[:space]
+    return (cut.rstrip(" ,;:.-–—") or cut) + " …"
+
+
+def _room(used: int) -> int:
+    import shutil
+
+    return max(24, shutil.get_terminal_size((100, 24)).columns - used)
+
+
+def _local(glimmer: Glimmer):  # type: ignore[no-untyped-def]
+    from zoneinfo import ZoneInfo
+
+    return glimmer.noticed_at.astimezone(ZoneInfo(glimmer.time_zone))
+
+
+def _day_words(day: date, today: date) -> str:
+    from datetime import timedelta
+
+    if day == today:
+        return "today"
+    if day == today - timedelta(days=1):
+        return "yesterday"
+    year = "" if day.year == today.year else f" {day.year}"
+    return f"{day:%a} {day.day} {day:%b}{year}"
+
+
+def _moment(glimmer: Glimmer) -> str:
+    """When it was noticed, in the words a person would use: "today at 08:30", "Sat 14 Mar at 18:00"."""
+    from django.utils import timezone
+
+    local = _local(glimmer)
+    today = timezone.now().astimezone(local.tzinfo).date()
+    return f"{_day_words(local.date(), today)} at {local:%H:%M}"
+
+
+def _stamp(glimmer: Glimmer, home_zone: str) -> str:
+    """A fixed-width local date and time for lists; the zone's short name when it isn't the person's own."""
+    local = _local(glimmer)
+    stamp = f"{local:%a %d %b %Y %H:%M}"
+    if glimmer.time_zone != home_zone:
+        stamp += f" {local:%Z}"
+    return stamp
+
+
+def _details(glimmer: Glimmer) -> str:
+    parts = []
+    if glimmer.senses:
+        parts.append(", ".join(glimmer.senses))
+    people = [person.name for person in glimmer.people.all()]
+    if people:
+        parts.append("with " + ", ".join(people))
+    if glimmer.place:
+        parts.append(f"at {glimmer.place.name}")
+    if glimmer.glow:
+        parts.append(f"glow {glimmer.glow}")
+    return "  ·  ".join(parts)
+
+
+def print_rows(glimmers: list[Glimmer], home_zone: str, *, binned: bool = False, marked: Query | None = None) -> None:
+    from glimmers.journal import services
+
+    for glimmer in glimmers:
+        head = f"{glimmer.short_id}  {_stamp(glimmer, home_zone)}  "
+        typer.echo(head + mark_words(_one_line(glimmer.text, _room(_width(head))), marked))
+        details = _details(glimmer)
+        if binned and glimmer.deleted_at is not None:
+            deleted = glimmer.deleted_at.astimezone(_local(glimmer).tzinfo)
+            expires = services.bin_expires_on(glimmer)
+            binned_words = f"deleted {deleted.day} {deleted:%b} · erased after {expires.day} {expires:%b}"
+            details = f"{binned_words}  ·  {details}" if details else binned_words
+        if details:
+            typer.echo(" " * (len(glimmer.short_id) + 2) + typer.style(details, dim=True))
+
+
+def print_glimmer(glimmer: Glimmer) -> None:
+    """Everything about one glimmer; empty things are left out rather than shown as nothing."""
+    from glimmers.journal.models import State
+
+    local = _local(glimmer)
+    typer.echo(f"{local:%A} {local.day} {local:%B %Y, %H:%M} · {glimmer.time_zone}")
+    typer.echo("")
+    typer.echo(glimmer.text)
+    typer.echo("")
+    rows: list[tuple[str, str]] = []
+    if glimmer.senses:
+        rows.append(("Senses", ", ".join(glimmer.senses)))
+    people = [person.name for person in glimmer.people.all()]
+    if people:
+        rows.append(("With", ", ".join(people)))
+    if glimmer.place:
+        rows.append(("Where", glimmer.place.name))
+    tags = [tag.name for tag in glimmer.tags.all()]
+    if tags:
+        rows.append(("Tags", " ".join(f"#{tag}" for tag in tags)))
+    if glimmer.glow:
+        rows.append(("Glow", f"{glimmer.glow} of 5"))
+    if glimmer.why:
+        rows.append(("Why it mattered", glimmer.why.replace("\n", "\n" + " " * 18)))
+    if glimmer.state_before or glimmer.state_after:
+        before = State(glimmer.state_before).label.lower() if glimmer.state_before else "?"
+        after = State(glimmer.state_after).label.lower() if glimmer.state_after else "?"
+        rows.append(("Before → after", f"{before} → {after}"))
+    if not glimmer.resurface:
+        rows.append(("Brought back", "only when you ask"))
+    rows.append(("Id", str(glimmer.uuid)))
+    for label, value in rows:
+        typer.echo(typer.style(f"{label + ':':<18}", dim=True) + value)
+
+
+def summary(glimmer: Glimmer) -> dict[str, str]:
+    return {"text": _one_line(glimmer.text, 60), "when": _moment(glimmer), "short_id": glimmer.short_id}

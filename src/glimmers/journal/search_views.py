@@ -1,0 +1,121 @@
+"""The journal page with its search box and filters, and the names a type-ahead picker offers.
+
+A plain GET form: every search and filter has an address that can be bookmarked, and it all works
+without JavaScript. With htmx, "Show older glimmers" brings the next page in place.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse, QueryDict
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_safe
+
+from glimmers.journal import names, search
+from glimmers.journal.forms import SearchForm
+from glimmers.journal.models import Sense, State
+from glimmers.journal.views import _attach, _undo
+from glimmers.lib.http import SignedInRequest
+
+
+def _without_cursor(request: SignedInRequest) -> str:
+    """The query string of this view of the journal (words, filters, order), for its next pages."""
+    kept = QueryDict(mutable=True)
+    for key, values in request.GET.lists():
+        if key != "cursor" and any(values):
+            kept.setlist(key, [value for value in values if value])
+    return kept.urlencode()
+
+
+@require_safe
+def timeline(request: SignedInRequest) -> HttpResponse:
+    form = SearchForm(request.GET)
+    form.is_valid()  # every field is optional text: this only fills cleaned_data
+    values = form.values()
+    found: search.Found | None = None
+    try:
+        filters = search.make_filters(values)
+    except ValidationError as error:
+        _attach(form, error)  # shown beside the field; the journal shows unfiltered meanwhile
+        filters = search.Filters()
+    try:
+        found = search.find_glimmers(
+            request.user,
+            words=values["q"],
+            filters=filters,
+            order=values["order"] or "newest",
+            cursor=request.GET.get("cursor") or None,
+        )
+    except ValidationError:
+        # A stale or mangled page marker: start again from the first page of the same view.
+        query = _without_cursor(request)
+        return redirect(f"{request.path}?{query}" if query else request.path)
+    query = _without_cursor(request)
+    more = QueryDict(query, mutable=True)
+    more["cursor"] = found.next_cursor or ""
+    context: dict[str, Any] = {
+        "form": form,
+        "found": found,
+        "page": found,
+        "summary": _summary(found, values["q"]),
+        "more_url": "?" + more.urlencode(),
+        "by_relevance": bool(found.query) and values["order"] == "relevance",
+        "filters_open": bool(filters) or bool(form.errors) or values["order"] == "relevance",
+        "undo": _undo(request),
+    }
+    if request.htmx and request.GET.get("cursor"):  # type: ignore[attr-defined]
+        return render(request, "journal/timeline.html#page", context)
+    return render(request, "journal/timeline.html", context)
+
+
+def _summary(found: search.Found, words: str) -> str:
+    """What the results are, in words: "Glimmers with “sun”, with Sam, through sound"."""
+    narrowed, wanted = found.narrowed, found.narrowed.filters
+    parts = [f"Glimmers matching “{words}”" if found.query else "Glimmers"]
+    for label, thing, asked, prefix in (
+        ("with", narrowed.person, wanted.person, ""),
+        ("at", narrowed.place, wanted.place, ""),
+        ("tagged", narrowed.tag, wanted.tag, "#"),
+    ):
+        if asked:
+            parts.append(f"{label} {prefix}{thing.name}" if thing else f"{label} “{asked}”")
+    if wanted.sense:
+        parts.append(f"through {Sense(wanted.sense).label.lower()}")
+    if wanted.since:
+        parts.append(f"from {wanted.since.day} {wanted.since:%b %Y}")
+    if wanted.until:
+        parts.append(f"to {wanted.until.day} {wanted.until:%b %Y}")
+    if wanted.glow:
+        parts.append(f"glowing {wanted.glow} or more")
+    if wanted.state_before:
+        parts.append(f"{State(wanted.state_before).label.lower()} before")
+    if wanted.state_after:
+        parts.append(f"{State(wanted.state_after).label.lower()} after")
+    return ", ".join(parts)
+
+
+def _suggest(request: SignedInRequest, kind: str) -> HttpResponse:
+    """<option>s for a <datalist>: the owner's names beginning with the last name typed. For a list
+    of names ("Sam, Al"), each option is the whole list with the last name completed."""
+    typed = next((value for key in request.GET if (value := request.GET.get(key, "")).strip()), "")[:300]
+    before, comma, last = typed.rpartition(",") if kind != "places" else ("", "", typed)  # a place is one name
+    lead = f"{before.strip()}, " if comma else ""
+    options = [lead + name for name in names.suggest(request.user, kind, last)]
+    return render(request, "journal/_options.html", {"options": options})
+
+
+@require_safe
+def suggest_people(request: SignedInRequest) -> HttpResponse:
+    return _suggest(request, "people")
+
+
+@require_safe
+def suggest_places(request: SignedInRequest) -> HttpResponse:
+    return _suggest(request, "places")
+
+
+@require_safe
+def suggest_tags(request: SignedInRequest) -> HttpResponse:
+    return _suggest(request, "tags")
