@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class StatesConfig(AppConfig):
+    name = "glimmers.states"
+    verbose_name = "States"

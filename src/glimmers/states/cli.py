@@ -1,0 +1,329 @@
+"""`glimmers checkin`, `ladder show|edit|hard-moments`, `hard-moment`, `cues list|show|add|link`:
+thin adapters over states.services and states.reading.
+
+Like every command, these load Django (without the web-only apps) only once they run, and import
+nothing heavy at module level. States are taken by their standard names (ventral, sympathetic,
+dorsal) or by the person's own names for them, ignoring case.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from glimmers import messages
+from glimmers.cli import UserOption, command_line_user, fail, kind_errors, setup_django
+
+if TYPE_CHECKING:
+    from glimmers.states.ladder import Ladder
+
+states_app = typer.Typer(no_args_is_help=True)
+ladder_app = typer.Typer(help="My ladder: the states in my own words.", no_args_is_help=True)
+cues_app = typer.Typer(help="Cues: what tends to come with a move on my ladder.", no_args_is_help=True)
+states_app.add_typer(ladder_app, name="ladder")
+states_app.add_typer(cues_app, name="cues")
+
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON.")]
+StateArgument = Annotated[
+    str, typer.Argument(metavar="STATE", help="ventral, sympathetic or dorsal — or your own name for it (any case).")
+]
+WhenOption = Annotated[
+    str | None,
+    typer.Option("--when", metavar="WORDS", help="When, in words or digits: “10 minutes ago”, “this morning”."),
+]
+DownOption = Annotated[bool, typer.Option("--moves-down", help="Show moves down as well.")]
+
+
+def _print_json(value: Any) -> None:
+    typer.echo(json.dumps(value, ensure_ascii=False))
+
+
+@contextmanager
+def _looking_for_cue(words: str) -> Iterator[None]:
+    from glimmers.lib.errors import NotFound
+
+    try:
+        yield
+    except NotFound:
+        fail(messages.NO_SUCH_CUE.format(cue=words))
+
+
+# --- check-ins ------------------------------------------------------------------------------------
+
+
+@states_app.command("checkin")
+def checkin(
+    state: StateArgument,
+    note: Annotated[str | None, typer.Option("--note", metavar="TEXT", help="A few words, if you like.")] = None,
+    when: WhenOption = None,
+    user: UserOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Where am I on my ladder? Check in with a state, and a note if you like."""
+    setup_django()
+    from glimmers.states import reading, services
+
+    with kind_errors():
+        owner = command_line_user(user)
+        ladder = services.ladder_for(owner)
+        saved = services.check_in(owner, state=state, note=note or "", when=when, ladder=ladder)
+    if as_json:
+        _print_json(reading.checkin_as_dict(saved, ladder))
+        return
+    typer.echo(messages.CHECKED_IN.format(name=ladder.name(saved.state), time=f"{saved.local_at:%H:%M}"))
+
+
+# --- the ladder map -------------------------------------------------------------------------------
+
+
+def _print_ladder(ladder: Ladder) -> None:
+    typer.echo(messages.LADDER_HEADER)
+    for rung in ladder.top_to_bottom:
+        typer.echo("")
+        typer.echo(f"{rung.marker} {rung.name}  " + typer.style(f"({rung.state} · {rung.colour_name})", dim=True))
+        written = [answer for answer in rung.answers if answer.text]
+        for answer in written:
+            text = answer.text.replace("\n", "\n    ")
+            typer.echo(f"  {typer.style(answer.question + ':', dim=True)} {text}")
+        if not rung.written:
+            typer.echo(typer.style("  " + messages.RUNG_NOT_WRITTEN.format(state=rung.state), dim=True))
+
+
+@ladder_app.command("show")
+def ladder_show(user: UserOption = None, as_json: JsonOption = False) -> None:
+    """My ladder, top to bottom, in my own words."""
+    setup_django()
+    from glimmers.states import reading, services
+
+    with kind_errors():
+        ladder = services.ladder_for(command_line_user(user))
+    if as_json:
+        _print_json(reading.ladder_as_dict(ladder))
+        return
+    _print_ladder(ladder)
+
+
+def _ask(ladder: Ladder, states: list[str]) -> dict[str, dict[str, str]]:
+    """The guided map on the terminal: each question with what is there now; Enter keeps it, “-” clears it."""
+    from glimmers.states.palette import FIELDS, PALETTE
+
+    typer.echo(messages.LADDER_GUIDE)
+    answers: dict[str, dict[str, str]] = {}
+    for state in states:
+        rung = ladder[state]
+        typer.echo("")
+        typer.echo(f"{rung.marker} {rung.standard} ({state}) — {rung.hint}")
+        given: dict[str, str] = {}
+        questions = {"name": "My name for it", "colour": f"Its colour ({', '.join(PALETTE)})", **FIELDS}
+        current = {"name": rung.own_name, "colour": rung.own_colour, **{a.key: a.text for a in rung.answers}}
+        for key, question in questions.items():
+            reply = typer.prompt(question, default=current[key] or "", show_default=bool(current[key]))
+            given[key] = "" if reply.strip() == "-" else reply
+        answers[state] = given
+    return answers
+
+
+@ladder_app.command("edit")
+def ladder_edit(
+    state: Annotated[
+        str | None,
+        typer.Argument(metavar="[STATE]", help="Which state (standard or own name). Left out: all three, in order."),
+    ] = None,
+    name: Annotated[str | None, typer.Option("--name", help="My name for it (up to 40 characters).")] = None,
+    colour: Annotated[str | None, typer.Option("--colour", "--color", help="sage, sky, sand, plum, …")] = None,
+    body: Annotated[str | None, typer.Option("--body", help="How it feels in my body.")] = None,
+    feel: Annotated[str | None, typer.Option("--feel", help="What I feel.")] = None,
+    think: Annotated[str | None, typer.Option("--think", help="What I think.")] = None,
+    do: Annotated[str | None, typer.Option("--do", help="What I do.")] = None,
+    helps: Annotated[str | None, typer.Option("--helps", help="What helps me climb.")] = None,
+    user: UserOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Write my ladder. With options, change just those (an empty value "" clears one); without, answer the
+    questions one by one — sympathetic, then dorsal, then ventral, so it always ends in safety."""
+    given = {"name": name, "colour": colour, "body": body, "feel": feel, "think": think, "do": do, "helps": helps}
+    changes = {key: value for key, value in given.items() if value is not None}
+    if changes and state is None:
+        fail(messages.LADDER_EDIT_WHICH, code=2)
+    setup_django()
+    from glimmers.states import reading, services
+    from glimmers.states.palette import FILL_ORDER
+
+    with kind_errors():
+        owner = command_line_user(user)
+        ladder = services.ladder_for(owner)
+        chosen = services.state_named(owner, state, ladder) if state is not None else None
+        rungs = {chosen: changes} if chosen and changes else _ask(ladder, [chosen] if chosen else list(FILL_ORDER))
+        ladder = services.update_ladder(owner, rungs)
+    if as_json:
+        _print_json(reading.ladder_as_dict(ladder))
+        return
+    typer.echo(messages.LADDER_SAVED)
+
+
+@ladder_app.command("hard-moments")
+def ladder_hard_moments(
+    turn: Annotated[str | None, typer.Argument(metavar="[on|off]", help="Turn hard moments on or off.")] = None,
+    user: UserOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Are hard moments on? Off by default; turning them off hides them everywhere and deletes nothing."""
+    if turn is not None and turn.lower() not in ("on", "off"):
+        fail(messages.ON_OR_OFF, code=2)
+    setup_django()
+    from glimmers.states import services
+
+    with kind_errors():
+        owner = command_line_user(user)
+        on = services.set_hard_moments(owner, turn.lower() == "on") if turn else services.hard_moments_on(owner)
+    if as_json:
+        _print_json({"hard_moments": on})
+        return
+    typer.echo(messages.HARD_MOMENTS_ARE_ON if on else messages.HARD_MOMENTS_ARE_OFF)
+
+
+# --- hard moments ---------------------------------------------------------------------------------
+
+
+@states_app.command("hard-moment")
+def hard_moment(
+    text: Annotated[list[str], typer.Argument(metavar="TEXT", help="A few words about what moved you down.")],
+    state: Annotated[
+        str | None, typer.Option("--state", metavar="STATE", help="Where it left you (standard or own name).")
+    ] = None,
+    cue: Annotated[
+        str | None, typer.Option("--cue", metavar="NAME", help="What came with it; a new name makes a new cue.")
+    ] = None,
+    when: WhenOption = None,
+    user: UserOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Note a hard moment (only while hard moments are on: `glimmers ladder hard-moments on`)."""
+    setup_django()
+    from glimmers.states import reading, services
+
+    with kind_errors():
+        owner = command_line_user(user)
+        if not services.hard_moments_on(owner):
+            fail(messages.HARD_MOMENTS_OFF)
+        moment = services.add_hard_moment(owner, text=" ".join(text), state=state, cue=cue, when=when)
+    if as_json:
+        _print_json(reading.hard_moment_as_dict(moment))
+        return
+    typer.echo(messages.HARD_MOMENT_NOTED)
+
+
+# --- cues -----------------------------------------------------------------------------------------
+
+
+@cues_app.command("list")
+def cues_list(moves_down: DownOption = False, user: UserOption = None, as_json: JsonOption = False) -> None:
+    """My cues, with how often their glimmers came with a move up."""
+    setup_django()
+    from glimmers.states import reading
+
+    with kind_errors():
+        summaries = reading.cue_summaries(command_line_user(user))
+    if as_json:
+        _print_json([reading.cue_as_dict(summary, moves_down=moves_down) for summary in summaries])
+        return
+    if not summaries:
+        typer.echo(messages.NO_CUES)
+        return
+    for summary in summaries:
+        parts = [f"{summary.glimmers} glimmer{'s' if summary.glimmers != 1 else ''}"] if summary.glimmers else []
+        if summary.moved_up:
+            parts.append(f"{summary.moved_up} with a move up")
+        if moves_down and summary.moved_down:
+            parts.append(f"{summary.moved_down} with a move down")
+        if summary.hard_moments:
+            parts.append(f"{summary.hard_moments} hard moment{'s' if summary.hard_moments != 1 else ''}")
+        verdict = messages.CUE_HELPS if summary.helps else messages.CUE_NOT_ENOUGH
+        typer.echo(f"{summary.cue.name}  " + typer.style(" · ".join([*parts, verdict]), dim=True))
+
+
+@cues_app.command("show")
+def cues_show(
+    cue: Annotated[str, typer.Argument(metavar="CUE", help="The cue's name (any case), or its id.")],
+    moves_down: DownOption = False,
+    user: UserOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """One cue: the glimmers that came with it, and whether “this helps me” yet."""
+    setup_django()
+    from glimmers.states import reading, services
+
+    with kind_errors(), _looking_for_cue(cue):
+        owner = command_line_user(user)
+        story = reading.cue_story(owner, services.find_cue(owner, cue))
+        ladder = services.ladder_for(owner)
+    if as_json:
+        _print_json(reading.cue_story_as_dict(story, moves_down=moves_down))
+        return
+    typer.echo(story.cue.name)
+    if story.cue.note:
+        typer.echo(typer.style(story.cue.note, dim=True))
+    typer.echo("")
+    if story.helps:
+        typer.echo(messages.CUE_HELPS_DETAIL.format(up=story.moved_up, count=len(story.glimmers)))
+    else:
+        typer.echo(messages.CUE_NOT_ENOUGH_DETAIL.format(up=story.moved_up))
+    for item in story.glimmers:
+        glimmer = item.glimmer
+        mark = "↑" if item.up else "↓" if (item.down and moves_down) else " "
+        move = ""
+        if item.up or (item.down and moves_down):
+            move = f"  ({ladder.name(glimmer.state_before)} → {ladder.name(glimmer.state_after)})"
+        first_line = glimmer.text.splitlines()[0][:60]
+        typer.echo(f"{mark} {glimmer.short_id}  {glimmer.local_noticed_at:%d %b %Y}  {first_line}{move}")
+    if story.hard_moments:
+        typer.echo("")
+        typer.echo(messages.CUE_HARD_MOMENTS.format(count=len(story.hard_moments)))
+
+
+@cues_app.command("add")
+def cues_add(
+    name: Annotated[str, typer.Argument(metavar="NAME", help="Like “the dog” or “rain on the window”.")],
+    note: Annotated[str | None, typer.Option("--note", metavar="TEXT")] = None,
+    user: UserOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Add a cue."""
+    setup_django()
+    from glimmers.states import reading, services
+
+    with kind_errors():
+        owner = command_line_user(user)
+        story = reading.cue_story(owner, services.create_cue(owner, name=name, note=note or ""))
+    if as_json:
+        _print_json(reading.cue_as_dict(story))
+        return
+    typer.echo(messages.CUE_ADDED.format(name=story.cue.name))
+
+
+@cues_app.command("link")
+def cues_link(
+    cue: Annotated[str, typer.Argument(metavar="CUE", help="The cue's name (any case), or its id.")],
+    glimmer_id: Annotated[str, typer.Argument(metavar="GLIMMER", help="The glimmer's id, or its first 6+ characters.")],
+    user: UserOption = None,
+) -> None:
+    """Say a glimmer came with a cue."""
+    setup_django()
+    from glimmers.journal import services as journal
+    from glimmers.lib.errors import NotFound
+    from glimmers.states import services
+
+    with kind_errors():
+        owner = command_line_user(user)
+        with _looking_for_cue(cue):
+            found = services.find_cue(owner, cue)
+        try:
+            glimmer = journal.get_glimmer(owner, glimmer_id)
+        except NotFound:
+            fail(messages.NO_SUCH_GLIMMER.format(glimmer_id=glimmer_id))
+        services.link_glimmer(owner, found.uuid, glimmer.uuid)
+    typer.echo(messages.CUE_LINKED.format(name=found.name, text=glimmer.text.splitlines()[0][:60]))

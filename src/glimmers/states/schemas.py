@@ -1,0 +1,183 @@
+"""The ladder's JSON at the API's edge. Going out, the shapes are exactly glimmers.states.reading's
+`…_as_dict` (the CLI's `--json` too); these classes describe them. Coming in, the rules (limits,
+palette, state names) are the services' to check, so every channel answers alike."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from uuid import UUID
+
+from ninja import Schema
+from pydantic import Field
+
+from glimmers.journal.models import State
+from glimmers.journal.schemas import WHEN_LIMIT, GlimmerOut, Moment
+from glimmers.lib.when import EXAMPLES
+from glimmers.states.palette import PALETTE
+
+STATE_WORDS = "ventral, sympathetic or dorsal — or your own name for it (any case)"
+COLOURS = ", ".join(PALETTE)
+
+
+# --- the ladder map -------------------------------------------------------------------------------
+
+
+class RungOut(Schema):
+    name: str = Field(description="What Glimmers calls this state for you: your own name, or a plain default.")
+    own_name: str = Field(description="Your own name for it, as you wrote it; empty until you do.")
+    colour: str = Field(description=f"One of: {COLOURS}.")
+    marker: str = Field(description="The shape that marks this state wherever it is shown.")
+    body: str = Field(description="How it feels in my body.")
+    feel: str = Field(description="What I feel.")
+    think: str = Field(description="What I think.")
+    do: str = Field(description="What I do.")
+    helps: str = Field(description="What helps me climb.")
+
+
+class LadderOut(Schema):
+    """The ladder, top to bottom."""
+
+    ventral: RungOut
+    sympathetic: RungOut
+    dorsal: RungOut
+
+
+class RungIn(Schema):
+    name: str = Field("", description="Up to 40 characters; empty: the plain default.")
+    colour: str = Field("", description=f"One of: {COLOURS}; empty: the default.")
+    body: str = Field("", description="Up to 500 characters.")
+    feel: str = Field("", description="Up to 500 characters.")
+    think: str = Field("", description="Up to 500 characters.")
+    do: str = Field("", description="Up to 500 characters.")
+    helps: str = Field("", description="Up to 500 characters.")
+
+
+class LadderIn(Schema):
+    """The whole map: a state or field left out is cleared (back to the plain defaults)."""
+
+    ventral: RungIn | None = None
+    sympathetic: RungIn | None = None
+    dorsal: RungIn | None = None
+
+
+class SettingsOut(Schema):
+    hard_moments: bool = Field(description="Are hard moments on? Off by default; off hides them and deletes nothing.")
+
+
+class SettingsIn(Schema):
+    hard_moments: bool
+
+
+# --- check-ins ------------------------------------------------------------------------------------
+
+
+class CheckInOut(Schema):
+    id: UUID
+    state: State
+    name: str = Field(description="Your name for the state.")
+    note: str
+    at: Moment = Field(description="ISO 8601, with the offset of the zone it was made in.")
+    time_zone: str
+    created_at: Moment
+
+
+class CheckInIn(Schema):
+    """Where am I? Only `state` is needed; give the time as `at` or in words as `when`, not both (default: now)."""
+
+    state: str = Field(description=f"{STATE_WORDS}.")
+    note: str = Field("", description="Up to 500 characters.")
+    at: datetime | None = Field(None, description="ISO 8601. Without an offset it is read in `time_zone`.")
+    when: str | None = Field(None, max_length=WHEN_LIMIT, description=f"The time in words: {EXAMPLES}.")
+    time_zone: str | None = Field(None, description="IANA name. Left out: your profile's zone.")
+
+
+class CheckInPage(Schema):
+    items: list[CheckInOut]
+    next: str | None = Field(description="Pass as `?cursor=` for the next page; null on the last page.")
+
+
+# --- hard moments ---------------------------------------------------------------------------------
+
+
+class HardMomentOut(Schema):
+    id: UUID
+    text: str
+    state: State | None
+    cue: str | None = Field(description="The cue's name, or null.")
+    at: Moment
+    time_zone: str
+    created_at: Moment
+
+
+class HardMomentIn(Schema):
+    """A short note of a moment that moved you down. Needs hard moments turned on (else 400)."""
+
+    text: str = Field(description="Up to 500 characters.")
+    state: str | None = Field(None, description=f"Where it left you: {STATE_WORDS}.")
+    cue: str | None = Field(None, description="A cue's name; a new name makes a new cue.")
+    at: datetime | None = Field(None, description="ISO 8601. Left out: now.")
+    when: str | None = Field(None, max_length=WHEN_LIMIT, description=f"The time in words: {EXAMPLES}.")
+    time_zone: str | None = Field(None, description="IANA name. Left out: your profile's zone.")
+
+
+class HardMomentPage(Schema):
+    items: list[HardMomentOut]
+    next: str | None = Field(description="Pass as `?cursor=` for the next page; null on the last page.")
+
+
+# --- cues -----------------------------------------------------------------------------------------
+
+
+class CueOut(Schema):
+    id: UUID
+    name: str
+    note: str
+    glimmers: int = Field(description="How many glimmers came with it (outside the bin).")
+    moved_up: int = Field(description="How many of them came with a move up the ladder (after higher than before).")
+    helps_me: bool = Field(description="“This helps me”: true once at least 3 of its glimmers came with a move up.")
+    moved_down: int | None = Field(description="Moves down: only when asked for with `?moves=down`, else null.")
+    hard_moments: int | None = Field(description="Hard moments with it; null while hard moments are off.")
+    created_at: Moment
+
+
+class CueGlimmerOut(GlimmerOut):
+    moved: str | None = Field(description="up, same, down (only with `?moves=down`), or null when unknown.")
+
+
+class CueStoryOut(CueOut):
+    glimmer_list: list[CueGlimmerOut]
+    hard_moment_list: list[HardMomentOut] | None = Field(description="Null while hard moments are off.")
+
+
+class CueIn(Schema):
+    name: str = Field(description="Up to 100 characters; unique among your cues, ignoring case.")
+    note: str = ""
+
+
+class CuePatch(Schema):
+    """Only what is given changes: rename a cue, or change its note."""
+
+    name: str | None = None
+    note: str | None = None
+
+
+class LinkIn(Schema):
+    glimmer: UUID = Field(description="The id of one of your glimmers that came with this cue.")
+
+
+# --- balance --------------------------------------------------------------------------------------
+
+
+class WeekOut(Schema):
+    week_of: date = Field(description="The Monday the week begins (each thing counted on its own local day).")
+    glimmers: int
+    hard_moments: int | None = Field(description="Null while hard moments are off.")
+    checkins: dict[str, int] = Field(description="How many check-ins in each state.")
+    checkin_shares: dict[str, int] = Field(description="Each state's share of the week's check-ins, in percent.")
+
+
+class BalanceOut(Schema):
+    """Your own observations, week by week, newest first: no score, no judgement."""
+
+    hard_moments_on: bool
+    weeks: list[WeekOut]

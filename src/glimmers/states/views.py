@@ -1,0 +1,294 @@
+"""Ladder pages: the map and its guided steps, check-ins and the day, hard moments, cues, the balance.
+
+Thin: parse the form, call states.services (or read through states.reading), render. A POST without
+JavaScript redirects; the check-in control's POST from htmx answers with the control alone.
+Nothing here reacts to which state someone checks in with: every check-in gets the same quiet reply.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import uuid
+from datetime import date, timedelta
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.forms import Form
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from glimmers.journal import services as journal
+from glimmers.lib.errors import NotFound
+from glimmers.lib.http import SignedInRequest
+from glimmers.states import reading, services
+from glimmers.states.forms import CheckInForm, CueForm, HardMomentForm, LinkForm, RungForm, SettingsForm
+from glimmers.states.palette import FILL_ORDER
+from glimmers.states.templatetags.states import checkin_context
+
+LINKABLE = 50  # the latest glimmers offered for linking to a cue
+HARD_MOMENTS_SHOWN = 20
+
+
+def _attach(form: Form, error: ValidationError) -> None:
+    """Show each of the services' messages beside the field it is about."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+def _safe_next(request: SignedInRequest, default: str) -> str:
+    target = request.POST.get("next", "")
+    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        return target
+    return default
+
+
+def _not_found(error: NotFound) -> Http404:
+    return Http404("Nothing here with that id")
+
+
+# --- the map --------------------------------------------------------------------------------------
+
+
+@require_safe
+def ladder(request: SignedInRequest) -> HttpResponse:
+    context = {
+        "ladder": services.ladder_for(request.user),
+        "recent": list(services.checkins_of(request.user)[:5]),
+        "first_step": FILL_ORDER[0],
+    }
+    return render(request, "states/ladder.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def ladder_edit(request: SignedInRequest) -> HttpResponse:
+    """The guided map, one state a step: sympathetic, dorsal, ventral — so it always ends in safety.
+    Each step may be skipped, and come back to at any time."""
+    step = request.POST.get("step") or request.GET.get("step") or FILL_ORDER[0]
+    if step not in FILL_ORDER:
+        return redirect(f"{reverse('states:ladder_edit')}?step={FILL_ORDER[0]}")
+    index = FILL_ORDER.index(step)
+    after = (
+        f"{reverse('states:ladder_edit')}?step={FILL_ORDER[index + 1]}"
+        if index + 1 < len(FILL_ORDER)
+        else reverse("states:ladder")
+    )
+    current = services.ladder_for(request.user)
+    form = RungForm(request.POST or None, rung=current[step])
+    if request.method == "POST":
+        if "skip" in request.POST:
+            return redirect(after)
+        if form.is_valid():
+            try:
+                services.update_rung(request.user, step, **form.service_kwargs())
+            except ValidationError as error:
+                _attach(form, error)
+            else:
+                if index + 1 == len(FILL_ORDER):
+                    messages.success(request, "Your ladder is saved.")
+                return redirect(after)
+    context = {"form": form, "rung": current[step], "ladder": current, "number": index + 1, "steps": len(FILL_ORDER)}
+    return render(request, "states/ladder_edit.html", context)
+
+
+# --- check-ins and the day ------------------------------------------------------------------------
+
+
+@require_POST
+def checkin(request: SignedInRequest) -> HttpResponse:
+    form = CheckInForm(request.POST)
+    saved, problem = None, ""
+    if form.is_valid():
+        try:
+            saved = services.check_in(request.user, state=form.cleaned_data["state"], note=form.cleaned_data["note"])
+        except ValidationError as error:
+            problem = " ".join(error.messages)
+    else:
+        problem = "Please choose where you are on your ladder."
+    if request.htmx:  # type: ignore[attr-defined]
+        context = checkin_context(request, saved=saved, problem=problem, note=request.POST.get("note", ""))
+        return render(request, "states/_checkin_answer.html", context)
+    if saved:
+        name = services.ladder_for(request.user).name(saved.state)
+        messages.success(request, f"Noted: {name}, {saved.local_at:%H:%M}.")
+    else:
+        messages.info(request, problem)
+    return redirect(_safe_next(request, reverse("states:day")))
+
+
+@require_POST
+def checkin_delete(request: SignedInRequest, checkin_id: uuid.UUID) -> HttpResponse:
+    try:
+        found = services.get_checkin(request.user, checkin_id)
+        services.delete_checkin(request.user, found.uuid)
+    except NotFound as error:
+        raise _not_found(error) from None
+    messages.success(request, "That check-in is removed.")
+    day_url = f"{reverse('states:day')}?date={found.local_date.isoformat()}"
+    return redirect(_safe_next(request, day_url))
+
+
+@require_safe
+def day(request: SignedInRequest) -> HttpResponse:
+    today = reading.today_for(request.user)
+    try:
+        shown = date.fromisoformat(request.GET.get("date", "")) if request.GET.get("date") else today
+    except ValueError:
+        return redirect("states:day")
+    if not date(1900, 1, 2) <= shown <= today + timedelta(days=1):
+        return redirect("states:day")  # before anything could have been kept, or not yet lived
+    context = {
+        "day": shown,
+        "today": today,
+        "entries": reading.day_line(request.user, shown),
+        "ladder": services.ladder_for(request.user),
+        "earlier": shown - timedelta(days=1),
+        "later": shown + timedelta(days=1) if shown < today else None,
+    }
+    return render(request, "states/day.html", context)
+
+
+# --- hard moments ---------------------------------------------------------------------------------
+
+
+@require_http_methods(["GET", "POST"])
+def hard_moments(request: SignedInRequest) -> HttpResponse:
+    user = request.user
+    ladder_now = services.ladder_for(user)
+    on = services.hard_moments_on(user)
+    form = HardMomentForm(request.POST or None, ladder=ladder_now)
+    if request.method == "POST" and on and form.is_valid():
+        try:
+            data = form.cleaned_data
+            services.add_hard_moment(
+                user, text=data["text"], state=data["state"] or None, cue=data["cue"] or None, when=data["when"] or None
+            )
+        except ValidationError as error:
+            _attach(form, error)
+        else:
+            messages.success(request, "Noted. Thank you for writing it down.")
+            return redirect("states:hard_moments")
+    context: dict[str, Any] = {"on": on, "form": form, "ladder": ladder_now}
+    if on:
+        context["moments"] = services.list_hard_moments(user, limit=HARD_MOMENTS_SHOWN).items
+        context["cue_names"] = list(services.cues_of(user).values_list("name", flat=True))
+    return render(request, "states/hard_moments.html", context)
+
+
+@require_POST
+def hard_moment_delete(request: SignedInRequest, moment_id: uuid.UUID) -> HttpResponse:
+    try:
+        services.delete_hard_moment(request.user, moment_id)
+    except NotFound as error:
+        raise _not_found(error) from None
+    except ValidationError as error:  # turned off: kept, and not to be touched from here
+        messages.info(request, " ".join(error.messages))
+        return redirect("states:hard_moments")
+    messages.success(request, "Removed.")
+    return redirect("states:hard_moments")
+
+
+@require_POST
+def settings(request: SignedInRequest) -> HttpResponse:
+    form = SettingsForm(request.POST)
+    on = services.set_hard_moments(request.user, form.is_valid() and form.cleaned_data["hard_moments"])
+    messages.success(request, "Hard moments are on." if on else "Hard moments are off; nothing was deleted.")
+    return redirect(reverse("accounts:settings") + "#hard-moments-heading")
+
+
+# --- cues -----------------------------------------------------------------------------------------
+
+
+def _cue_or_404(request: SignedInRequest, cue_id: uuid.UUID) -> Any:
+    try:
+        return services.get_cue(request.user, cue_id)
+    except NotFound as error:
+        raise _not_found(error) from None
+
+
+@require_http_methods(["GET", "POST"])
+def cues(request: SignedInRequest) -> HttpResponse:
+    form = CueForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            cue = services.create_cue(request.user, name=form.cleaned_data["name"], note=form.cleaned_data["note"])
+        except ValidationError as error:
+            _attach(form, error)
+        else:
+            return redirect("states:cue", cue_id=cue.uuid)
+    return render(request, "states/cues.html", {"form": form, "summaries": reading.cue_summaries(request.user)})
+
+
+@require_safe
+def cue(request: SignedInRequest, cue_id: uuid.UUID) -> HttpResponse:
+    found = _cue_or_404(request, cue_id)
+    story = reading.cue_story(request.user, found)
+    linked = {item.glimmer.pk for item in story.glimmers}
+    latest = [g for g in journal.list_glimmers(request.user, limit=LINKABLE).items if g.pk not in linked]
+    context = {
+        "story": story,
+        "show_down": request.GET.get("moves") == "down",
+        "link_form": LinkForm(glimmers=latest) if latest else None,
+        "ladder": services.ladder_for(request.user),
+    }
+    return render(request, "states/cue.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def cue_edit(request: SignedInRequest, cue_id: uuid.UUID) -> HttpResponse:
+    found = _cue_or_404(request, cue_id)
+    form = CueForm(request.POST or None, initial={"name": found.name, "note": found.note})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_cue(request.user, found.uuid, **form.cleaned_data)
+        except ValidationError as error:
+            _attach(form, error)
+        else:
+            messages.success(request, "Saved.")
+            return redirect("states:cue", cue_id=found.uuid)
+    return render(request, "states/cue_edit.html", {"cue": found, "form": form})
+
+
+@require_POST
+def cue_delete(request: SignedInRequest, cue_id: uuid.UUID) -> HttpResponse:
+    found = _cue_or_404(request, cue_id)
+    services.delete_cue(request.user, found.uuid)
+    messages.success(request, f"The cue “{found.name}” is removed; its glimmers stay in your journal.")
+    return redirect("states:cues")
+
+
+@require_POST
+def cue_link(request: SignedInRequest, cue_id: uuid.UUID) -> HttpResponse:
+    found = _cue_or_404(request, cue_id)
+    try:
+        services.link_glimmer(request.user, found.uuid, request.POST.get("glimmer", ""))
+    except NotFound:
+        messages.info(request, "That glimmer isn't in your journal. Please choose another.")
+    return redirect("states:cue", cue_id=found.uuid)
+
+
+@require_POST
+def cue_unlink(request: SignedInRequest, cue_id: uuid.UUID) -> HttpResponse:
+    found = _cue_or_404(request, cue_id)
+    with contextlib.suppress(NotFound):  # not linked, or not theirs: there is nothing to undo either way
+        services.unlink_glimmer(request.user, found.uuid, request.POST.get("glimmer", ""))
+    return redirect("states:cue", cue_id=found.uuid)
+
+
+# --- the balance ----------------------------------------------------------------------------------
+
+
+@require_safe
+def balance(request: SignedInRequest) -> HttpResponse:
+    try:
+        weeks = int(request.GET.get("weeks", "8"))
+    except ValueError:
+        weeks = 8
+    context = {"balance": reading.balance(request.user, weeks=weeks), "ladder": services.ladder_for(request.user)}
+    return render(request, "states/balance.html", context)

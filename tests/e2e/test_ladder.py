@@ -1,0 +1,94 @@
+"""My ladder with the keyboard only: the "where am I?" control on any page, and the guided map; axe-clean."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.e2e.helpers import assert_accessible, sign_in, tab_to
+from tests.helpers import serving_with_account
+
+pytestmark = pytest.mark.browser
+
+NAME, PASSWORD = "heron", "reeds in the morning light"
+
+
+def test_check_in_from_any_page_and_write_the_ladder_by_keyboard(tmp_path: Path, page: Any) -> None:
+    with serving_with_account(tmp_path, NAME, PASSWORD) as running:
+        sign_in(page, running.url, NAME, PASSWORD)
+
+        # The control: open it, (a note,) choose a state — and the capture form's "before" follows.
+        tab_to(page, "#checkin > summary")
+        page.keyboard.press("Enter")
+        assert page.locator("#checkin").get_attribute("open") is not None
+        assert_accessible(page, "today, check-in open")
+        tab_to(page, "#checkin-note")
+        page.keyboard.type("deadline at four")
+        page.keyboard.press("Enter")  # Enter in the note checks in as nothing at all
+        assert page.locator("#checkin-status").inner_text() == ""
+        tab_to(page, "button.rung-button:has-text('wired or restless')")
+        page.keyboard.press("Enter")
+        page.locator("#checkin-status", has_text="Noted: wired or restless").wait_for()
+        expect(page.locator("#checkin > summary")).to_be_focused()  # the focus comes back
+        assert page.locator("#checkin").get_attribute("open") is None
+        expect(page.locator("select[name='state_before']")).to_have_value("sympathetic")
+        assert_accessible(page, "today, after a check-in")
+
+        # A glimmer kept now carries that "before".
+        tab_to(page, "#id_text")
+        page.keyboard.type("A cup of tea by the window")
+        page.keyboard.press("Enter")
+        page.locator(".glimmer-card", has_text="A cup of tea").wait_for()
+        expect(page.locator("select[name='state_before']")).to_have_value("sympathetic")  # ready for the next one
+
+        # The guided map: sympathetic, then dorsal (skipped), then ventral.
+        tab_to(page, "a:text('My ladder')")
+        page.keyboard.press("Enter")
+        page.wait_for_url(f"{running.url}/ladder/")
+        assert_accessible(page, "my ladder, unwritten")
+        tab_to(page, "a:text('Write my ladder')")
+        page.keyboard.press("Enter")
+        page.wait_for_url(re.compile(r"/ladder/edit/\?step=sympathetic$"))
+        assert_accessible(page, "ladder step 1")
+        tab_to(page, "#id_name")
+        page.keyboard.type("wired")
+        tab_to(page, "input[name='colour'][value='sand']")
+        page.keyboard.press("ArrowRight")  # radios move with the arrow keys: sand → plum
+        assert page.locator("input[name='colour'][value='plum']").is_checked()
+        tab_to(page, "#id_body")
+        page.keyboard.type("tight chest, quick breath")
+        tab_to(page, "button:text('Save and go on')")
+        page.keyboard.press("Enter")
+        page.wait_for_url(re.compile(r"step=dorsal$"))
+        tab_to(page, "button:text('Skip this step')")
+        page.keyboard.press("Enter")
+        page.wait_for_url(re.compile(r"step=ventral$"))
+        tab_to(page, "#id_name")
+        page.keyboard.type("calm and here")
+        page.keyboard.press("Enter")  # Enter in the name saves the step
+        page.wait_for_url(f"{running.url}/ladder/")
+        headings = page.locator(".rung-heading").all_inner_texts()
+        assert [h.split(" ", 1)[1] for h in headings] == ["calm and here", "wired", "shut down or far away"]
+        assert "tight chest" in page.locator("main").inner_text()
+        assert_accessible(page, "my ladder, written")
+
+        # The control now speaks in my own words; the day shows the check-ins and the glimmer on one line.
+        tab_to(page, "#checkin > summary")
+        page.keyboard.press("Enter")
+        tab_to(page, "button.rung-button:has-text('calm and here')")
+        page.keyboard.press("Space")
+        page.locator("#checkin-status", has_text="Noted: calm and here").wait_for()
+        page.goto(f"{running.url}/ladder/day/")
+        items = page.locator(".timeline-item").all_inner_texts()
+        assert len(items) == 3 and "wired" in items[0] and "A cup of tea" in items[1] and "calm and here" in items[2]
+        assert "before: wired" in items[1]  # the glimmer kept the "before" its form was given
+        assert_accessible(page, "my day")
+        page.emulate_media(media="print")
+        page.goto(f"{running.url}/ladder/")
+        assert not page.locator(".site-header").is_visible()
+        assert page.locator(".ladder").is_visible()
+        page.emulate_media(media="screen")
