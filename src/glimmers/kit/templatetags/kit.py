@@ -1,0 +1,70 @@
+"""What the kit contributes to the project's own template (base.html may load it; no lower app does):
+
+- `{{ anchor|thing_url }}`, `{{ thing|label }}` — where an anchor's thing lives, and its name in a line.
+- `{% need_button %}` — "I need a glimmer", on every signed-in page. In low-energy mode it carries
+  `data-low-energy`, which app.css uses to make the check-in control and the kit need no typing, with
+  larger targets (the ladder's templates never learn about the kit).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import template
+from django.db import DatabaseError
+from django.http import HttpRequest
+from django.urls import reverse
+
+from glimmers.kit import services
+from glimmers.kit.models import Anchor, KitSettings
+from glimmers.kit.reading import label_of
+
+register = template.Library()
+
+CACHE = "_kit_settings"
+
+
+def settings_of(request: HttpRequest) -> KitSettings:
+    """The person's kit settings, read once per request."""
+    found = getattr(request, CACHE, None)
+    if found is None:
+        found = services.settings_for(request.user)  # type: ignore[arg-type]
+        setattr(request, CACHE, found)
+    return found
+
+
+def forget_settings(request: HttpRequest) -> None:
+    if hasattr(request, CACHE):
+        delattr(request, CACHE)
+
+
+@register.inclusion_tag("kit/_need_button.html", takes_context=True)
+def need_button(context: template.Context) -> dict[str, Any]:
+    request = context.get("request")
+    if request is None or not request.user.is_authenticated:
+        return {"hidden": True}
+    try:
+        low_energy = settings_of(request).low_energy
+    except DatabaseError:  # an error page while the database is away: leave the button out quietly
+        return {"hidden": True}
+    return {"low_energy": low_energy, "current": request.path}
+
+
+URLS = {
+    "glimmer": ("journal:detail", "glimmer_id"),
+    "person": ("journal:person", "thing_id"),
+    "place": ("journal:place", "thing_id"),
+    "cue": ("states:cue", "cue_id"),
+}
+
+
+@register.filter
+def thing_url(anchor: Anchor) -> str:
+    """The page of what an anchor holds."""
+    name, key = URLS[anchor.kind]
+    return reverse(name, kwargs={key: anchor.thing.uuid})
+
+
+@register.filter
+def label(thing: Any) -> str:
+    return label_of(thing)
