@@ -18,7 +18,10 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 from glimmers.accounts import services as accounts
 from glimmers.accounts.models import User
+from glimmers.journal import names
 from glimmers.journal import services as journal
+from glimmers.kit import services as kit
+from glimmers.states import services as states
 
 MARKER = "MARKER-7f3a"
 
@@ -53,6 +56,60 @@ WEB: dict[str, Route] = {
     "journal:bin": Route("owner"),
     "journal:restore": Route("owner", ("post",), sample="binned"),
     "journal:erase": Route("owner", ("get", "post"), sample="binned"),
+    # A merge names the one to keep by name, in lower case: found ignoring case, and a page that echoes its
+    # own address (the check-in's "next") then shows bob no marker he sent himself.
+    "journal:people": Route("owner"),
+    "journal:person": Route("owner", sample="person"),
+    "journal:person_edit": Route("owner", ("get", "post"), sample="person", data={"name": "renamed", "note": ""}),
+    "journal:person_merge": Route(
+        "owner", ("get", "post"), sample="person", data={"into": f"{MARKER.lower()} other person"}
+    ),
+    "journal:person_add": Route("owner", ("post",), data={"name": "someone new"}),
+    "journal:person_archive": Route("owner", ("post",), sample="person", data={"archived": "1"}),
+    "journal:person_resurface": Route("owner", ("post",), sample="person", data={"resurface": "0"}),
+    "journal:suggest_people": Route("owner"),
+    "journal:places": Route("owner"),
+    "journal:place": Route("owner", sample="place"),
+    "journal:place_edit": Route("owner", ("get", "post"), sample="place", data={"name": "renamed", "note": ""}),
+    "journal:place_merge": Route(
+        "owner", ("get", "post"), sample="place", data={"into": f"{MARKER.lower()} other place"}
+    ),
+    "journal:place_add": Route("owner", ("post",), data={"name": "someone new"}),
+    "journal:place_archive": Route("owner", ("post",), sample="place", data={"archived": "1"}),
+    "journal:place_resurface": Route("owner", ("post",), sample="place", data={"resurface": "0"}),
+    "journal:suggest_places": Route("owner"),
+    "journal:tags": Route("owner"),
+    "journal:tag": Route("owner", sample="tag"),
+    "journal:tag_edit": Route("owner", ("get", "post"), sample="tag", data={"name": "renamed", "note": ""}),
+    "journal:tag_merge": Route("owner", ("get", "post"), sample="tag", data={"into": f"{MARKER.lower()} other tag"}),
+    "journal:suggest_tags": Route("owner"),
+    "states:ladder": Route("owner"),
+    "states:ladder_edit": Route("owner", ("get", "post"), data={"step": "dorsal", "save": "", "name": "fog"}),
+    "states:checkin": Route("owner", ("post",), data={"state": "ventral", "note": "from the header"}),
+    "states:checkin_delete": Route("owner", ("post",), sample="checkin"),
+    "states:day": Route("owner"),
+    "states:hard_moments": Route("owner", ("get", "post"), data={"text": "a loud room"}),
+    "states:hard_moment_delete": Route("owner", ("post",), sample="hard_moment"),
+    "states:cues": Route("owner", ("get", "post"), data={"name": "a new cue"}),
+    "states:cue": Route("owner", sample="cue"),
+    "states:cue_edit": Route("owner", ("get", "post"), sample="cue", data={"name": "renamed"}),
+    "states:cue_delete": Route("owner", ("post",), sample="cue"),
+    "states:cue_link": Route("owner", ("post",), sample="cue", data={"glimmer": "0" * 32}),
+    "states:cue_unlink": Route("owner", ("post",), sample="cue", data={"glimmer": "0" * 32}),
+    "states:balance": Route("owner"),
+    "states:settings": Route("owner", ("post",), data={"hard_moments": "on"}),
+    "kit:index": Route("owner"),
+    "kit:low_energy": Route("owner", ("post",), data={"low_energy": "1"}),
+    "kit:savour_length": Route("owner", ("post",), data={"savour_seconds": "20"}),
+    "kit:anchor": Route("owner", ("get", "post"), sample="anchor", data={"note": "changed"}),
+    "kit:anchor_move": Route("owner", ("post",), sample="anchor", data={"direction": "down"}),
+    "kit:anchor_unpin": Route("owner", ("post",), sample="anchor"),
+    "kit:pin": Route("owner", ("get", "post"), sample="glimmer", data={"action": "pin", "note": "a note"}),
+    "kit:need": Route("owner", ("get", "post"), data={"state": "dorsal"}),
+    "kit:surfacing": Route("owner", sample="surfacing"),
+    "kit:surfacing_answer": Route("owner", ("post",), sample="surfacing", data={"helped": "1"}),
+    "kit:savour": Route("owner", ("get", "post"), sample="glimmer", data={"seconds": "15"}),
+    "kit:feel": Route("owner", ("get", "post"), sample="savouring", data={"state": "ventral"}),
 }
 
 # API operations by "METHOD /path" as the OpenAPI document names them.
@@ -61,6 +118,39 @@ API_BODIES: dict[str, dict[str, Any]] = {
     "POST /api/glimmers": {"text": "from a script"},
     "PATCH /api/glimmers/{id}": {"text": "changed"},
     "PATCH /api/me": {"time_zone": "Europe/Paris"},
+    "PATCH /api/people/{id}": {"name": "renamed", "note": "a note"},
+    "POST /api/people/{id}/merge": {"into": "{other_person}"},
+    "POST /api/people": {"name": "someone new"},
+    "PATCH /api/places/{id}": {"name": "renamed", "note": "a note"},
+    "POST /api/places/{id}/merge": {"into": "{other_place}"},
+    "POST /api/places": {"name": "someone new"},
+    "PATCH /api/tags/{id}": {"name": "renamed", "note": "a note"},
+    "POST /api/tags/{id}/merge": {"into": "{other_tag}"},
+    "POST /api/checkins": {"state": "sympathetic", "note": "from a script"},
+    "PUT /api/ladder": {"dorsal": {"name": "fog", "colour": "slate"}},
+    "PATCH /api/ladder/settings": {"hard_moments": True},
+    "POST /api/hard-moments": {"text": "a loud room", "cue": "noise"},
+    "POST /api/cues": {"name": "a new cue"},
+    "PATCH /api/cues/{id}": {"name": "renamed"},
+    "POST /api/cues/{id}/glimmers": {"glimmer": "{glimmer}"},  # {name}: one of alice's things, by its id
+    "POST /api/kit/anchors": {"kind": "glimmer", "id": "{glimmer}", "note": "a note"},
+    "PATCH /api/kit/anchors/{id}": {"note": "changed"},
+    "POST /api/kit/need": {"state": "sympathetic"},
+    "PATCH /api/kit/surfacings/{id}": {"helped": True},
+    "POST /api/kit/savourings": {"glimmer": "{glimmer}", "seconds": 15},
+    "PATCH /api/kit/settings": {"savour_seconds": 20},
+}
+# Which of alice's things an API path names, by its beginning (the rest name a glimmer).
+API_SAMPLES: dict[str, tuple[str, ...]] = {
+    "/api/bin/": ("binned",),
+    "/api/checkins/": ("checkin",),
+    "/api/hard-moments/": ("hard_moment",),
+    "/api/cues/": ("cue", "glimmer"),
+    "/api/people/": ("person",),
+    "/api/places/": ("place",),
+    "/api/tags/": ("tag",),
+    "/api/kit/anchors/": ("anchor",),
+    "/api/kit/surfacings/": ("surfacing",),
 }
 
 
@@ -122,7 +212,39 @@ def things(alice: User, bob: User) -> dict[str, str]:
     binned = journal.create_glimmer(alice, **fields)  # type: ignore[arg-type]
     journal.delete_glimmer(alice, binned.uuid)
     token, _plain = accounts.create_token(alice, name=f"{MARKER} token")
-    return {"glimmer": str(glimmer.uuid), "binned": str(binned.uuid), "token": token.key_id}
+    states.set_hard_moments(alice, True)
+    checkin = states.check_in(alice, state="dorsal", note=f"{MARKER} note")
+    cue = states.create_cue(alice, name=f"{MARKER} cue", note=f"{MARKER} note")
+    states.link_glimmer(alice, cue.uuid, glimmer.uuid)
+    hard_moment = states.add_hard_moment(alice, text=f"{MARKER} text", cue=cue.name)
+    named = {
+        one: names.get_name(alice, kind, f"{MARKER} {one}" if kind != "tags" else f"{MARKER}-tag")
+        for kind, one in (("people", "person"), ("places", "place"), ("tags", "tag"))
+    }
+    others = {
+        one: names.add_name(alice, kind, f"{MARKER} other {one}", note=f"{MARKER} note")
+        for kind, one in (("people", "person"), ("places", "place"), ("tags", "tag"))
+    }
+    return {
+        "glimmer": str(glimmer.uuid),
+        "binned": str(binned.uuid),
+        "token": token.key_id,
+        "checkin": str(checkin.uuid),
+        "cue": str(cue.uuid),
+        "hard_moment": str(hard_moment.uuid),
+        **_kit_things(alice, glimmer),
+        **{one: str(thing.uuid) for one, thing in named.items()},
+        **{f"other_{one}": str(thing.uuid) for one, thing in others.items()},
+    }
+
+
+def _kit_things(alice: User, glimmer: Any) -> dict[str, str]:
+    """In alice's kit: the glimmer pinned (with a marked note), brought back once, and savoured."""
+    anchor, _new = kit.pin(alice, "glimmer", glimmer.uuid, note=f"{MARKER} note")
+    surfacing = kit.need(alice, state="dorsal").surfacing
+    assert surfacing is not None
+    savouring = kit.savour(alice, glimmer.uuid, surfacing_id=surfacing.uuid)
+    return {"anchor": str(anchor.uuid), "surfacing": str(surfacing.uuid), "savouring": str(savouring.uuid)}
 
 
 def _url(route: str, sample: str | None, things: dict[str, str]) -> str:
@@ -191,17 +313,20 @@ def test_every_api_operation_is_in_the_table() -> None:
 
 def _api_url(key: str, things: dict[str, str]) -> str:
     path = key.split(" ", 1)[1]
-    sample = "binned" if path.startswith("/api/bin/") else "glimmer"
-    return path.replace("{id}", things[sample])
+    samples = next((names for start, names in API_SAMPLES.items() if path.startswith(start)), ("glimmer",))
+    for sample in samples:
+        path = path.replace("{id}", things[sample], 1)
+    return path
 
 
-def _call(client: Client, key: str, url: str, token: str | None = None) -> Any:
+def _call(client: Client, key: str, url: str, token: str | None = None, things: dict[str, str] | None = None) -> Any:
     method = key.split()[0].lower()
     headers = {"HTTP_AUTHORIZATION": f"Bearer {token}"} if token else {}
     body = API_BODIES.get(key)
     if body is None:
         return getattr(client, method)(url, **headers)
-    return getattr(client, method)(url, json.dumps(body), "application/json", **headers)
+    data = re.sub(r"\{(\w+)\}", lambda found: (things or {}).get(found.group(1), found.group(0)), json.dumps(body))
+    return getattr(client, method)(url, data, "application/json", **headers)
 
 
 def _api_keys() -> list[str]:
@@ -210,13 +335,13 @@ def _api_keys() -> list[str]:
 
 @pytest.mark.parametrize("key", _api_keys())
 def test_api_operations_need_someone(client: Client, things: dict[str, str], key: str) -> None:
-    assert _call(client, key, _api_url(key, things)).status_code == 401
+    assert _call(client, key, _api_url(key, things), things=things).status_code == 401
 
 
 @pytest.mark.parametrize("key", _api_keys())
 def test_api_operations_serve_their_owner(client: Client, alice: User, things: dict[str, str], key: str) -> None:
     _token, plain = accounts.create_token(alice)
-    response = _call(client, key, _api_url(key, things), plain)
+    response = _call(client, key, _api_url(key, things), plain, things)
     assert 200 <= response.status_code < 300, f"{key}: {response.status_code} {response.content[:200]!r}"
 
 
@@ -225,7 +350,7 @@ def test_api_gives_other_people_404_and_not_one_byte(
     client: Client, bob: User, things: dict[str, str], key: str
 ) -> None:
     _token, plain = accounts.create_token(bob)
-    response = _call(client, key, _api_url(key, things), plain)
+    response = _call(client, key, _api_url(key, things), plain, things)
     if "{id}" in key:
         assert response.status_code == 404, f"{key}: {response.status_code}"
     else:
@@ -236,7 +361,7 @@ def test_api_gives_other_people_404_and_not_one_byte(
 @pytest.mark.parametrize("key", _api_keys())
 def test_read_only_tokens_read_but_never_write(client: Client, alice: User, things: dict[str, str], key: str) -> None:
     _token, plain = accounts.create_token(alice, read_only=True)
-    response = _call(client, key, _api_url(key, things), plain)
+    response = _call(client, key, _api_url(key, things), plain, things)
     if key.startswith("GET "):
         assert response.status_code == 200
     else:

@@ -15,7 +15,10 @@ from django.test.utils import CaptureQueriesContext
 from bench.generate import generate
 from glimmers.accounts import services as accounts
 from glimmers.accounts.models import User
+from glimmers.journal import names
 from glimmers.journal import services as journal
+from glimmers.kit import services as kit
+from glimmers.states import services as states
 from tests.e2e.test_accessibility import PAGES, SIGNED_OUT
 from tests.test_access import API_PUBLIC, _api_operations
 
@@ -28,11 +31,38 @@ def count_queries(client: Client, path: str, **headers: Any) -> int:
 
 
 def _grow(user: User, count: int, today: int, *, seed: int) -> dict[str, str]:
-    """Add `count` generated glimmers over the years and `today` glimmers now, one of them binned."""
+    """Add `count` generated glimmers over the years and `today` glimmers now, one of them binned; and on the
+    ladder, as many check-ins and hard moments (turned on) today, and a cue with today's glimmers."""
     generate(user, count, seed=seed)
     made = [journal.create_glimmer(user, text=f"today {n} #now", people=["Sam"], place="Home") for n in range(today)]
     journal.delete_glimmer(user, made[-1].uuid)
-    return {"glimmer": str(made[0].uuid), "binned": str(made[-1].uuid)}
+    states.set_hard_moments(user, True)
+    cue = states.cue_called(user, "the dog")
+    for n, glimmer in enumerate(made[:-1]):
+        states.link_glimmer(user, cue.uuid, glimmer.uuid)
+        states.check_in(user, state=("ventral", "sympathetic", "dorsal")[n % 3], note=f"check-in {n}")
+        states.add_hard_moment(user, text=f"hard moment {n}", cue=f"cue {n}")
+    people_places_tags = {
+        one: str(names.get_name(user, kind, name).uuid)
+        for kind, one, name in (("people", "person", "Sam"), ("places", "place", "Home"), ("tags", "tag", "now"))
+    }
+    return {
+        "glimmer": str(made[0].uuid),
+        "binned": str(made[-1].uuid),
+        "cue": str(cue.uuid),
+        **people_places_tags,
+        **_grow_kit(user, made[0]),
+    }
+
+
+def _grow_kit(user: User, glimmer: Any) -> dict[str, str]:
+    """In the kit: a glimmer and a person pinned, a glimmer brought back from a state, and savoured."""
+    anchor, _new = kit.pin(user, "glimmer", glimmer.uuid, note="warm")
+    kit.pin(user, "person", "Sam")
+    surfacing = kit.need(user, state="dorsal").surfacing
+    assert surfacing is not None
+    savouring = kit.savour(user, glimmer.uuid)
+    return {"anchor": str(anchor.uuid), "surfacing": str(surfacing.uuid), "savouring": str(savouring.uuid)}
 
 
 def _signed_in_pages() -> list[str]:

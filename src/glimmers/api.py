@@ -59,9 +59,15 @@ def _too_big(request: HttpRequest, error: RequestDataTooBig) -> HttpResponse:
 def _register_routers() -> None:
     from glimmers.accounts.api import router as accounts_router
     from glimmers.journal.api import router as journal_router
+    from glimmers.journal.names_api import router as names_router
+    from glimmers.kit.api import router as kit_router
+    from glimmers.states.api import router as states_router
 
     api.add_router("/", accounts_router)
     api.add_router("/", journal_router)
+    api.add_router("/", names_router)
+    api.add_router("/", states_router)
+    api.add_router("/", kit_router)
 
 
 _register_routers()

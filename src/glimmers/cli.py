@@ -172,9 +172,21 @@ def manage(ctx: typer.Context) -> None:
 
 def _register_groups() -> None:
     from glimmers.accounts.cli import token_app, user_app
+    from glimmers.journal.bin_cli import bin_app
     from glimmers.journal.cli import journal_app
+    from glimmers.journal.names_cli import people_app, places_app, tags_app
+    from glimmers.journal.search_cli import search_app
+    from glimmers.kit.cli import kit_top
+    from glimmers.states.cli import states_app
 
-    app.add_typer(journal_app)  # add, list, show, edit, delete and bin, at the top level
+    app.add_typer(journal_app)  # add, list, show, edit, delete, at the top level
+    app.add_typer(bin_app, name="bin")
+    app.add_typer(search_app)  # search, at the top level
+    app.add_typer(people_app, name="people")
+    app.add_typer(places_app, name="places")
+    app.add_typer(tags_app, name="tags")
+    app.add_typer(states_app)  # checkin, hard-moment, ladder and cues, at the top level
+    app.add_typer(kit_top)  # kit (with pin, unpin, list) and savour, at the top level
     app.add_typer(user_app, name="user")
     app.add_typer(token_app, name="token")
 

@@ -57,3 +57,96 @@ BIN_HEADER = "In the bin — each is erased 30 days after it was deleted; `glimm
 BIN_SHOWS_NEWEST = "These are the {count} most recently deleted."
 BIN_PURGED = "Erased {count} {glimmers} that had been in the bin for more than 30 days."
 BIN_NOTHING_TO_PURGE = "Nothing in the bin is older than 30 days, so nothing was erased."
+
+# --- my ladder: check-ins, the map, hard moments, cues --------------------------------------------
+# The same quiet words whichever state someone checks in with: nothing is set off by a state.
+
+CHECKED_IN = "Noted: {name}, {time}."
+LADDER_HEADER = "My ladder, top to bottom"
+RUNG_NOT_WRITTEN = "Not written yet — `glimmers ladder edit {state}` when you like."
+LADDER_GUIDE = (
+    "Your ladder in your own words: press Enter to keep what is there (or to skip), “-” to clear it.\n"
+    "The map goes sympathetic, then dorsal, then ventral, so it always ends in safety."
+)
+LADDER_SAVED = "Your ladder is saved. `glimmers ladder show` shows it."
+LADDER_EDIT_WHICH = "Say which state to change, e.g. `glimmers ladder edit sympathetic --name wired`."
+ON_OR_OFF = "Say `on` or `off`, e.g. `glimmers ladder hard-moments on`."
+HARD_MOMENTS_ARE_ON = "Hard moments are on."
+HARD_MOMENTS_ARE_OFF = "Hard moments are off. Any you kept before are still there, unseen."
+HARD_MOMENTS_OFF = (
+    "Hard moments are turned off (the “Hard moments” setting in Settings).\n"
+    "To keep them, turn it on there or with `glimmers ladder hard-moments on`; nothing kept before is lost."
+)
+HARD_MOMENT_NOTED = "Noted. Thank you for writing it down."
+NO_CUES = 'No cues yet. `glimmers cues add NAME` adds one, e.g. glimmers cues add "rain on the window".'
+NO_SUCH_CUE = "You have no cue called “{cue}” — `glimmers cues list` shows them."
+CUE_ADDED = "Added the cue “{name}”."
+CUE_LINKED = "Linked “{text}” to “{name}”."
+CUE_HELPS = "this helps me"
+CUE_NOT_ENOUGH = "not enough yet"
+CUE_HELPS_DETAIL = "This helps me: {up} of its {count} glimmers came with a move up."
+CUE_NOT_ENOUGH_DETAIL = (
+    "Not enough yet to say: “this helps me” shows once 3 of its glimmers came with a move up (so far {up})."
+)
+CUE_HARD_MOMENTS = "Hard moments with it: {count}."
+
+# --- finding: search, filters, people, places and tags --------------------------------------------
+
+NO_MATCHES = "No glimmers match. Fewer words, or fewer filters, may find more."
+SEARCH_NO_WORDS = (
+    "Search looks for words and numbers, and there weren't any to look for — here is your journal instead."
+)
+MORE_MATCHES = "There are more: add -n {more} to see them."
+NAMES_EMPTY = {
+    "people": "Nobody here yet. Add someone with --person when you keep a glimmer, or write @Sam in it.",
+    "places": "No places yet. Add one with --place when you keep a glimmer, or write +beach in it.",
+    "tags": "No tags yet. Write #tag in a glimmer, or add one with --tag.",
+}
+NAMES_ARCHIVED_EMPTY = "Nothing is archived."
+NO_SUCH_NAME = "You have no {one} called “{name}” — `glimmers {kind} list` shows them."
+NAME_ADDED = "Added “{name}”."
+NAME_TAKEN = "You already have “{name}”."
+NAME_RENAMED = "“{old}” is “{new}” now, on every glimmer."
+NAME_TAKEN_MERGE = (
+    "You already have “{other}”. If they are one and the same, make them one with:\n"
+    "  glimmers {kind} merge {source} {target}"
+)
+NAMES_MERGED = "“{source}” and “{into}” are one now, as “{into}” ({count} {glimmers})."
+NAME_ARCHIVED = "“{name}” is archived: kept on past glimmers, left out of lists."
+NAME_UNARCHIVED = "“{name}” is back in your lists."
+NAME_SAVED = "Saved “{name}”."
+NAME_NOTHING_TO_CHANGE = "Nothing to change — give --note, --resurface or --no-resurface."
+NAME_NO_GLIMMERS = "No glimmers with “{name}” yet."
+NAME_LIFTED = "Of the {noted} where you noted how you were before and after, {lifted} came with a move up the ladder."
+NAME_NOT_BROUGHT_BACK = "Glimmers won't bring “{name}” back unless you ask."
+
+# --- the kit: anchors, "I need a glimmer", savouring ----------------------------------------------
+# Plain and warm; they describe, never label the person, and never promise an effect.
+
+KIT_ALL_RESTING = (
+    "Everything in your journal is marked “don't bring this back” just now, so there is nothing to bring back "
+    "unasked. That's alright: it's all still there, and you can change that on any glimmer, person or place."
+)
+KIT_JUST_SHOWN = "That was the only glimmer to bring back just now. You could stay with it a little longer."
+KIT_NO_GLIMMERS = (
+    "Your journal is still empty, so there is nothing of your own to bring back yet. "
+    "Here are a few small things people often notice — ideas to try, not memories."
+)
+KIT_IDEAS = "Ideas to try noticing (not memories):"
+KIT_BROUGHT_BACK = "From your journal, {when}:"
+KIT_HELPED_HINT = "Savour it: glimmers savour {short_id}"
+KIT_EMPTY_LIST = (
+    "Your kit is empty. Pin something that helps: glimmers kit pin ID, or --person NAME, --place NAME, --cue NAME."
+)
+KIT_RESTING = "(resting: marked “don't bring this back”)"
+KIT_PINNED = "Pinned to your kit: {label}"
+KIT_ALREADY_PINNED = "Already in your kit: {label}"
+KIT_UNPINNED = "Taken out of your kit: {label} (it stays in your journal)."
+KIT_NOT_PINNED = "That isn't in your kit: {label}"
+KIT_PIN_WHICH = "Say what to pin: a glimmer's id, or one of --person NAME, --place NAME, --cue NAME."
+KIT_NOT_FOUND = "You have no {kind} “{key}” — `glimmers {listing}` shows them."
+SAVOUR_BEGIN = "Stay with it for {seconds} seconds. Remember where you were, and what your senses took in."
+SAVOUR_END = "That's {seconds} seconds. Stay as long as you like."
+SAVOUR_KEPT = "Savoured for {seconds} seconds."
+SAVOUR_SECONDS_RANGE = "Savouring can last from 10 to 60 seconds; {seconds} isn't in between."
+FEEL_NOW = "How do you feel now? ({words}; Enter to skip)"

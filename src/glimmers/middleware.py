@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django.conf import settings
 from django.contrib.auth.middleware import LoginRequiredMiddleware
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
+from django.utils import timezone
 
 
 class SignInRequiredMiddleware(LoginRequiredMiddleware):
@@ -25,6 +27,27 @@ class SignInRequiredMiddleware(LoginRequiredMiddleware):
         if request.path_info.startswith("/api/"):
             return None
         return super().process_view(request, view_func, view_args, view_kwargs)
+
+
+class PersonalTimeZoneMiddleware:
+    """Times on a signed-in page read on the person's own clock (their profile's zone), not the
+    server's. A glimmer's own time is shown in the zone it was noticed in (see its templates)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        user = getattr(request, "user", None)
+        zone = getattr(user, "time_zone", None) if user is not None and user.is_authenticated else None
+        if zone:
+            try:
+                timezone.activate(ZoneInfo(zone))
+            except (ZoneInfoNotFoundError, ValueError):
+                timezone.deactivate()
+        try:
+            return self.get_response(request)
+        finally:
+            timezone.deactivate()
 
 
 class PrivateCacheMiddleware:

@@ -31,6 +31,8 @@ DATA_APPS = [
     "django.contrib.auth",
     "glimmers.accounts",
     "glimmers.journal",
+    "glimmers.states",
+    "glimmers.kit",
 ]
 WEB_APPS = [
     "django.contrib.sessions",
@@ -53,6 +55,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "glimmers.middleware.SignInRequiredMiddleware",
+    "glimmers.middleware.PersonalTimeZoneMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",

@@ -8,6 +8,8 @@ from glimmers.api import api
 urlpatterns = [
     path("", include("glimmers.journal.urls")),  # Today at /, the journal, the bin
     path("", include("glimmers.accounts.urls")),
+    path("ladder/", include("glimmers.states.urls")),  # my ladder: check-ins, cues, balance
+    path("kit/", include("glimmers.kit.urls")),  # the kit: anchors, "I need a glimmer", savouring
     path("healthz", views.healthz, name="healthz"),
     path("support/", views.support, name="support"),
     path("api/", api.urls),

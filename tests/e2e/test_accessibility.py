@@ -6,6 +6,7 @@ that is not fails `test_every_page_is_in_the_sweep`.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -31,10 +32,40 @@ PAGES: dict[str, str | None] = {
     "accounts:password": "/settings/password/",
     "support": "/support/",
     "accounts:sign_in": "/sign-in/",  # visited signed out
+    "states:ladder": "/ladder/",
+    "states:ladder_edit": "/ladder/edit/",
+    "states:day": "/ladder/day/",
+    "states:hard_moments": "/ladder/hard-moments/",
+    "states:cues": "/ladder/cues/",
+    "states:cue": "/ladder/cues/{cue}/",
+    "states:cue_edit": "/ladder/cues/{cue}/edit/",
+    "states:balance": "/ladder/balance/",
+    "journal:people": "/people/",
+    "journal:person": "/people/{person}/",
+    "journal:person_edit": "/people/{person}/edit/",
+    "journal:person_merge": "/people/{person}/merge/",
+    "journal:places": "/places/",
+    "journal:place": "/places/{place}/",
+    "journal:place_edit": "/places/{place}/edit/",
+    "journal:place_merge": "/places/{place}/merge/",
+    "journal:tags": "/tags/",
+    "journal:tag": "/tags/{tag}/",
+    "journal:tag_edit": "/tags/{tag}/edit/",
+    "journal:tag_merge": "/tags/{tag}/merge/",
+    "kit:index": "/kit/",
+    "kit:need": "/kit/need/",
+    "kit:surfacing": "/kit/surfacings/{surfacing}/",
+    "kit:savour": "/kit/savour/{glimmer}/?surfacing={surfacing}",
+    "kit:feel": "/kit/savourings/{savouring}/feel/",
+    "kit:pin": "/kit/pin/{person}/",
+    "kit:anchor": "/kit/anchors/{anchor}/",
 }
 ELSEWHERE = {
     "healthz": "plain text, not a page",
     "accounts:first_run": "checked with a live link in test_first_run.py",
+    "journal:suggest_people": "<option>s for a type-ahead <datalist>, not a page (used in test_search.py)",
+    "journal:suggest_places": "<option>s for a type-ahead <datalist>, not a page",
+    "journal:suggest_tags": "<option>s for a type-ahead <datalist>, not a page",
 }
 SIGNED_OUT = {"accounts:sign_in"}
 
@@ -70,6 +101,45 @@ def test_every_page_is_accessible_in_light_and_dark_at_320px(tmp_path: Path, bro
         page.goto(f"{running.url}/glimmers/{samples['binned']}/")
         page.click("button:text('Delete')")
         page.wait_for_url(f"{running.url}/journal/")
+        # My ladder with things in it: hard moments on and one kept, a check-in, a cue with a glimmer.
+        page.goto(f"{running.url}/settings/")
+        page.check("#id_hard_moments")
+        page.click("#hard-moments-heading ~ form button")
+        page.goto(f"{running.url}/ladder/hard-moments/")
+        page.fill("#id_text", "A loud room")
+        page.fill("#id_cue", "Rain on the window")
+        page.click("button:text('Keep this note')")
+        page.click("#checkin > summary")
+        page.click("button.rung-button >> nth=1")
+        page.locator("#checkin-status", has_text="Noted").wait_for()
+        page.goto(f"{running.url}/ladder/cues/")
+        page.click(".cue-name a")
+        page.click("button:text('Link this glimmer')")
+        samples["cue"] = page.url.split("/")[-2]
+        # People, places and tags, named in a glimmer with @, + and #; and one more of each to merge with.
+        page.goto(f"{running.url}/")
+        _keep(page, "Tea with @Sam and @Biscuit at +the_park #cosy #afternoon")
+        page.goto(f"{running.url}/")
+        _keep(page, "A walk at +the_beach")
+        for kind, one in (("people", "person"), ("places", "place"), ("tags", "tag")):
+            page.goto(f"{running.url}/{kind}/")
+            samples[one] = page.locator(".name-row a").first.get_attribute("href").split("/")[2]
+        # The kit with things in it: a glimmer pinned with a note, one brought back from a state, and savoured.
+        page.goto(f"{running.url}/kit/pin/{samples['glimmer']}/")
+        page.fill("#id_note", "warm and golden")
+        page.click("button:text('Pin to my kit')")
+        page.wait_for_url(f"{running.url}/kit/")
+        samples["anchor"] = page.locator(".anchor a[href^='/kit/anchors/']").first.get_attribute("href").split("/")[3]
+        page.goto(f"{running.url}/kit/need/")
+        page.click(".need-form button.rung-button >> nth=1")
+        page.wait_for_url(re.compile(r"/kit/surfacings/"))
+        samples["surfacing"] = page.url.split("/")[-2]
+        page.click("button:text('This helped')")
+        page.locator("#answer-status", has_text="Noted").wait_for()
+        page.click("a:text('Savour it')")
+        page.click('button:text("I\'m done")')
+        page.wait_for_url(re.compile(r"/feel/$"))
+        samples["savouring"] = page.url.split("/")[-3]
 
         problems: list[str] = []
         anonymous = browser.new_context(viewport={"width": 320, "height": 720})

@@ -29,4 +29,84 @@
   });
 
   document.addEventListener("DOMContentLoaded", detectTimeZone);
+
+  // --- my ladder (states) ---------------------------------------------------------------------------
+
+  // A check-in of the last 30 minutes starts "How I was before" in Today's capture form. The check-in
+  // control carries it (data-before, and data-before-until in ms since the epoch); a choice the person
+  // has made is never overwritten.
+  function preFillBefore() {
+    var control = document.getElementById("checkin");
+    if (!control || !control.dataset.before) return;
+    if (Date.now() > Number(control.dataset.beforeUntil || 0)) return;
+    document.querySelectorAll("form.capture-form select[name='state_before']").forEach(function (select) {
+      if (select.value === "" && !select.dataset.touched) select.value = control.dataset.before;
+    });
+  }
+  document.addEventListener("change", function (event) {
+    if (event.target.matches && event.target.matches("select[name='state_before']")) {
+      event.target.dataset.touched = "true";
+    }
+  });
+  document.addEventListener("DOMContentLoaded", preFillBefore);
+  document.addEventListener("htmx:afterSettle", function (event) {
+    preFillBefore();
+    // After a check-in the control is new: put the focus back where it was, on "Where am I?".
+    if (event.target && event.target.id === "checkin") {
+      var summary = event.target.querySelector("summary");
+      if (summary) summary.focus();
+    }
+  });
+
+  // "Print my ladder": a button only JavaScript can make work, so it stays hidden without it.
+  document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll("button[data-print]").forEach(function (button) {
+      button.hidden = false;
+      button.addEventListener("click", function () { window.print(); });
+    });
+  });
+})();
+
+// --- the kit: the savour timer -----------------------------------------------------------------------
+// A calm bar that fills over the savour length. Screen readers hear it begin and end (the status line),
+// never each second; with prefers-reduced-motion the bar stays still (app.css). Without JavaScript the
+// timer stays hidden and "I'm done" is all there is. The time spent goes with "I'm done".
+(function () {
+  "use strict";
+
+  function savourTimer(timer) {
+    var seconds = Number(timer.dataset.savourSeconds) || 15;
+    var start = timer.querySelector("[data-savour-start]");
+    var fill = timer.querySelector(".timer-fill");
+    var status = document.getElementById("timer-status");
+    var spent = document.querySelector("[data-savour-spent]");
+    var began = 0;
+    var ending = 0;
+    if (!start || !fill || !status) return;
+    timer.hidden = false;
+    start.addEventListener("click", function () {
+      window.clearTimeout(ending);
+      timer.classList.remove("running", "finished");
+      void fill.offsetWidth; // let the animation start again from empty
+      fill.style.animationDuration = seconds + "s";
+      timer.classList.add("running");
+      began = Date.now();
+      start.textContent = "Begin again";
+      status.textContent = "Savouring for " + seconds + " seconds. Stay with it.";
+      ending = window.setTimeout(function () {
+        timer.classList.remove("running");
+        timer.classList.add("finished");
+        status.textContent = "That's " + seconds + " seconds. Stay as long as you like, then choose “I'm done”.";
+      }, seconds * 1000);
+    });
+    if (spent && spent.form) {
+      spent.form.addEventListener("submit", function () {
+        if (began) spent.value = String(Math.max(1, Math.round((Date.now() - began) / 1000)));
+      });
+    }
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll("[data-savour-seconds]").forEach(savourTimer);
+  });
 })();
