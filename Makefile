@@ -10,7 +10,7 @@ export UV_PYTHON_DOWNLOADS := never
 export UV_COMPILE_BYTECODE := 1
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: run test setup setup-dev lint format typecheck bench fuzz clean
+.PHONY: run test setup setup-dev lint format typecheck bench bench-jrnl fuzz clean
 
 # uv itself, pinned with hashes, in a small private environment of its own.
 $(UV): tools/uv-requirements.txt
@@ -41,8 +41,19 @@ format: setup-dev
 	$(VENV)/bin/ruff format src tests bench
 	$(VENV)/bin/ruff check --fix src tests bench
 
-bench: setup-dev
+## Time Glimmers as journals grow (SQLite; PostgreSQL too when GLIMMERS_TEST_DATABASE_URL is set), beside jrnl.
+## Never part of `make test`; see docs/benchmarks.md. Writes bench/results/latest.md.
+bench: setup-dev bench-jrnl
 	$(VENV)/bin/python -m bench
+
+# jrnl (the plain-text journal the bench compares with) from PyPI, pinned with hashes, in its own environment.
+JRNL_VENV := .bench/jrnl-venv
+bench-jrnl: $(JRNL_VENV)/bin/jrnl
+
+$(JRNL_VENV)/bin/jrnl: bench/jrnl-requirements.txt | setup-dev
+	$(UV) venv --quiet --clear --python $(VENV)/bin/python $(JRNL_VENV)
+	$(UV) pip install --quiet --python $(JRNL_VENV)/bin/python --require-hashes -r bench/jrnl-requirements.txt
+	@touch $@
 
 clean:
 	rm -rf $(VENV) $(TOOLS)

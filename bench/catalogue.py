@@ -54,6 +54,13 @@ MOMENTS: tuple[Moment, ...] = (
     Moment("a slow breath at the top of the stairs", ("body",), ()),
 )
 
+# A rare moment, so search has a rare word to find: every RARE_EVERY-th glimmer (the oldest first) is this
+# one instead of its drawn moment. "kingfisher" appears nowhere else; "kettle" is in about 1 glimmer in 10.
+RARE_MOMENT = Moment("a kingfisher flashing blue along the river", ("sight",), ("nature", "walk"))
+RARE_EVERY = 5000
+RARE_WORD = "kingfisher"
+COMMON_WORD = "kettle"
+
 # How a capture might be worded around its moment: "{m}" is the phrase, "{M}" the phrase capitalised.
 WORDINGS: tuple[str, ...] = (
     "{M}.",

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import random
 import uuid
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from functools import lru_cache
 from itertools import islice
 from typing import TypeVar
 from zoneinfo import ZoneInfo
@@ -63,8 +65,8 @@ def glimmer_values(
     moments = sorted(
         _moment(rng, first_day + timedelta(days=day), zones[day], until) for day in _days(rng, days, count)
     )
-    for noticed_at, zone in moments:
-        yield _values(rng, noticed_at, zone)
+    for index, (noticed_at, zone) in enumerate(moments):
+        yield _values(rng, noticed_at, zone, rare=index % cat.RARE_EVERY == 0)
 
 
 def _days(rng: random.Random, days: int, count: int) -> Iterator[int]:
@@ -92,8 +94,10 @@ def _moment(rng: random.Random, day: date, zone: str, until: datetime) -> tuple[
     return noticed_at, zone
 
 
-def _values(rng: random.Random, noticed_at: datetime, zone: str) -> GlimmerValues:
+def _values(rng: random.Random, noticed_at: datetime, zone: str, *, rare: bool = False) -> GlimmerValues:
     moment = rng.choice(cat.MOMENTS)
+    if rare:
+        moment = cat.RARE_MOMENT
     text = rng.choice(cat.WORDINGS).format(m=moment.phrase, M=moment.phrase[0].upper() + moment.phrase[1:])
     if rng.random() < 0.1:
         text += " " + rng.choice(cat.EMOJI)
@@ -169,11 +173,13 @@ def generate(
         every_place = [name for names in cat.PLACES.values() for name in names]
         places = _named(Place, user, [(name, "", name not in cat.PLACES_NOT_RESURFACED) for name in every_place])
         tags = _named(Tag, user, [(name, "", True) for name in cat.TAGS])
+    search_text = _search_text()
     written = 0
-    for values in _batches(glimmer_values(count, seed=seed, until=until, years=years), batch):
-        with transaction.atomic():  # one commit per batch: fast, and memory stays flat
-            _write(user, values, people, places, tags)
-        written += len(values)
+    with _words_remembered():
+        for values in _batches(glimmer_values(count, seed=seed, until=until, years=years), batch):
+            with transaction.atomic():  # one commit per batch: fast, and memory stays flat
+                _write(user, values, people, places, tags, search_text)
+            written += len(values)
     return written
 
 
@@ -190,8 +196,43 @@ def _named(model: type[NamedThing], user: User, wanted: list[tuple[str, str, boo
     return found
 
 
+def _search_text() -> Callable[[GlimmerValues], dict[str, str]]:
+    """What the services store for search (journal.folding.searchable), once full-text search is there."""
+    if not any(field.name == "search_text" for field in Glimmer._meta.get_fields()):
+        return lambda _values: {}
+    from glimmers.journal.folding import searchable
+
+    return lambda v: {"search_text": searchable(v.text, v.why, v.people, v.place, v.tags)}
+
+
+@contextmanager
+def _words_remembered() -> Iterator[None]:
+    """While filling, `folding.words` remembers each part's words: a journal repeats its texts and names,
+    and finding their words again is a quarter of a large fill's time. The same pure function, so the
+    same search text; put back afterwards."""
+    try:
+        from glimmers.journal import folding
+    except ImportError:
+        yield
+        return
+    words = getattr(folding, "words", None)
+    if words is None:
+        yield
+        return
+    folding.words = lru_cache(maxsize=100_000)(words)
+    try:
+        yield
+    finally:
+        folding.words = words
+
+
 def _write(
-    user: User, batch: list[GlimmerValues], people: dict[str, int], places: dict[str, int], tags: dict[str, int]
+    user: User,
+    batch: list[GlimmerValues],
+    people: dict[str, int],
+    places: dict[str, int],
+    tags: dict[str, int],
+    search_text: Callable[[GlimmerValues], dict[str, str]],
 ) -> None:
     rows = [
         Glimmer(
@@ -209,6 +250,7 @@ def _write(
             state_after=v.state_after,
             resurface=v.resurface,
             source=SOURCE,
+            **search_text(v),
         )
         for v in batch
     ]

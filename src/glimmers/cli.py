@@ -99,7 +99,7 @@ def kind_errors() -> Iterator[None]:
         fail(str(error))
     except (OperationalError, ProgrammingError) as error:
         text = str(error)
-        if "no such table" in text or "does not exist" in text:
+        if _schema_is_behind(text):
             fail(messages.NO_DATA_YET)
         raise
 
@@ -221,5 +221,18 @@ def with_quick_capture(args: list[str]) -> list[str]:
     return args
 
 
+def _schema_is_behind(message: str) -> bool:
+    """Does a database error say that tables or columns are missing (a database not yet migrated)?"""
+    return any(words in message for words in ("no such table", "no such column", "does not exist"))
+
+
 def main() -> None:
-    app(args=with_quick_capture(sys.argv[1:]), prog_name="glimmers")
+    try:
+        app(args=with_quick_capture(sys.argv[1:]), prog_name="glimmers")
+    except Exception as error:
+        # Wherever a command meets a database older than this Glimmers (an upgrade before
+        # `glimmers migrate`), say what to do instead of showing a traceback.
+        if type(error).__name__ in ("OperationalError", "ProgrammingError") and _schema_is_behind(str(error)):
+            typer.echo(messages.NO_DATA_YET, err=True)
+            raise SystemExit(1) from None
+        raise

@@ -17,11 +17,11 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Count, Q, QuerySet
 from django.db.models.functions import Lower
-from django.dispatch import Signal
 
 from glimmers.accounts.models import User
 from glimmers.journal import search, services
 from glimmers.journal.models import LADDER, Glimmer, Person, Place, State, Tag
+from glimmers.journal.signals import merged
 from glimmers.journal.text import clean_name, clean_text
 from glimmers.lib.errors import NotFound
 
@@ -32,10 +32,6 @@ LABELS = {"people": "person", "places": "place", "tags": "tag"}
 LIST_PAGE = 100
 SUGGESTIONS = 8
 UNSET: Any = object()
-
-# Sent inside a merge's transaction, before `source` is deleted, so apps above the journal (the kit's
-# anchors) can point what they hold at `into` instead. Arguments: kind, source, into.
-merged = Signal()
 
 
 class NameTaken(ValidationError):

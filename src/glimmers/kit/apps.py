@@ -8,7 +8,7 @@ class KitConfig(AppConfig):
     def ready(self) -> None:
         # What the kit adds to pages and operations below it, without their knowing (DESIGN §3). Only light
         # modules here: every command-line command starts through this (the contributors load the rest later).
-        from glimmers.journal.names import merged
+        from glimmers.journal.signals import merged
         from glimmers.kit.hooks import follow_merge, page_actions, pin_mark
         from glimmers.lib.hooks import contribute
 
