@@ -22,7 +22,7 @@ def tab_to(page: Any, selector: str, limit: int = 40) -> None:
 def assert_accessible(page: Any, label: str) -> None:
     """axe-core finds nothing on this page, in light and in dark mode."""
     for scheme in ("light", "dark"):
-        page.emulate_media(color_scheme=scheme)
+        use_scheme(page, scheme)
         results = _axe.run(page)
         assert results.violations_count == 0, f"{label} ({scheme}):\n{results.generate_report()}"
     page.emulate_media(color_scheme="light")
@@ -37,3 +37,10 @@ def sign_in(page: Any, base_url: str, name: str, password: str) -> None:
     page.keyboard.type(password)
     page.keyboard.press("Enter")
     page.wait_for_url(f"{base_url}/")
+
+
+def use_scheme(page: Any, scheme: str) -> None:
+    """Switch light/dark and wait two frames, so every element's styles are recomputed before axe
+    reads colours (without it axe once read a light-mode colour on a dark background)."""
+    page.emulate_media(color_scheme=scheme)
+    page.evaluate("() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))")

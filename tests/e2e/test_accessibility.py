@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from tests.e2e.helpers import sign_in
+from tests.e2e.helpers import sign_in, use_scheme
 from tests.helpers import serving_with_account
 from tests.test_access import WEB
 
@@ -148,7 +148,7 @@ def test_every_page_is_accessible_in_light_and_dark_at_320px(tmp_path: Path, bro
             target = anonymous.new_page() if name in SIGNED_OUT else page
             target.goto(running.url + path.format(**samples))
             for scheme in ("light", "dark"):
-                target.emulate_media(color_scheme=scheme)
+                use_scheme(target, scheme)
                 results = axe.run(target)
                 if results.violations_count:
                     problems.append(f"{name} ({scheme}):\n{results.generate_report()}")
