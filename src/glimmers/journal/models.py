@@ -12,6 +12,8 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
 
+from glimmers.journal.ladder import RANK
+
 if TYPE_CHECKING:
     from glimmers.accounts.models import User
 
@@ -25,7 +27,7 @@ class State(models.TextChoices):
 
 
 # The ladder from the bottom up: a "move up" is an after higher on it than the before.
-LADDER: dict[str, int] = {State.DORSAL.value: 0, State.SYMPATHETIC.value: 1, State.VENTRAL.value: 2}
+LADDER: dict[str, int] = RANK  # where each state stands, from the bottom (journal/ladder.py)
 
 
 class Sense(models.TextChoices):

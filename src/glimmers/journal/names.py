@@ -19,11 +19,11 @@ from django.db.models import Count, Q, QuerySet
 from django.db.models.functions import Lower
 
 from glimmers.accounts.models import User
-from glimmers.journal import search, services
+from glimmers.journal import search
 from glimmers.journal.models import LADDER, Glimmer, Person, Place, State, Tag
 from glimmers.journal.signals import merged
 from glimmers.journal.text import clean_name, clean_text
-from glimmers.lib.errors import NotFound
+from glimmers.lib.errors import NotFound, on_field
 
 Kind = Literal["people", "places", "tags"]
 KINDS: tuple[Kind, ...] = ("people", "places", "tags")
@@ -142,13 +142,13 @@ def _taken(user: User, kind: str, name: str, but: Any = None) -> Any:
 
 def add_name(user: User, kind: str, name: str, *, note: str = "", resurface: bool = True) -> Any:
     label = LABELS[kind]
-    cleaned = services._field("name", clean_name, name, label=f"{label}'s name" if kind == "people" else label)
+    cleaned = on_field("name", clean_name, name, label=f"{label}'s name" if kind == "people" else label)
     if not cleaned:
         raise ValidationError({"name": ["Please give a name."]}, code="required")
     if existing := _taken(user, kind, cleaned):
         raise NameTaken(f"You already have “{existing.name}”.", existing)
     extra = {} if kind == "tags" else {"resurface": bool(resurface)}
-    note = services._field("note", clean_text, note or "", label="note")
+    note = on_field("note", clean_text, note or "", label="note")
     return _model(kind).objects.create(owner=user, name=cleaned, note=note, **extra)
 
 
@@ -165,7 +165,7 @@ def rename(user: User, kind: str, key: str | uuid.UUID, new_name: str) -> Any:
     """A new name (its case only, too). A name another of theirs has raises NameTaken: offer to merge."""
     thing = get_name(user, kind, key)
     label = f"{LABELS[kind]}'s name" if kind == "people" else LABELS[kind]
-    cleaned = services._field("name", clean_name, new_name, label=label)
+    cleaned = on_field("name", clean_name, new_name, label=label)
     if not cleaned:
         raise ValidationError({"name": ["Please give a name."]}, code="required")
     if other := _taken(user, kind, cleaned, but=thing):
@@ -218,7 +218,7 @@ def update_name(
     """Change a note, or (people and places) archive or not, bring back or not. Only what is given."""
     thing = get_name(user, kind, key)
     if note is not UNSET:
-        thing.note = services._field("note", clean_text, note or "", label="note")
+        thing.note = on_field("note", clean_text, note or "", label="note")
     if kind != "tags":
         if archived is not UNSET:
             thing.archived = bool(archived)

@@ -33,6 +33,7 @@ from glimmers.journal.text import (
     new_in,
 )
 from glimmers.lib.errors import NotFound
+from glimmers.lib.errors import on_field as _field
 from glimmers.lib.when import parse_when
 
 FUTURE_GRACE = timedelta(days=1)
@@ -209,15 +210,6 @@ def _named(model: type[Person] | type[Place] | type[Tag], user: User, names: Ite
             existing = model.objects.owned_by(user).filter(name__iexact=name).first()
             found[name.lower()] = existing or model.objects.create(owner=user, name=name)
     return list(found.values())
-
-
-def _field(name: str, check: Any, *args: Any, **kwargs: Any) -> Any:
-    """Run one check, naming the field its complaint is about (forms show it there; the API and CLI
-    just read the message)."""
-    try:
-        return check(*args, **kwargs)
-    except ValidationError as error:
-        raise ValidationError({name: error.error_list}) from None
 
 
 def _split(value: str | Sequence[str] | None) -> list[str]:

@@ -23,26 +23,14 @@ from glimmers.journal.models import Glimmer, Person, Place
 from glimmers.journal.text import clean_text
 from glimmers.kit.models import KINDS, NOTE_LIMIT, Anchor, OwnedQuerySet
 from glimmers.lib.errors import NotFound
+from glimmers.lib.errors import full_uuid as _full_uuid
+from glimmers.lib.errors import on_field as _field
 from glimmers.states import services as states
 from glimmers.states.models import Cue
 
 PAGE_SIZE = 50
 UNSET: Any = object()  # "leave this as it is" in an edit
 KIND_WORDS = "glimmer, person, place or cue"
-
-
-def _full_uuid(value: str | uuid.UUID) -> uuid.UUID:
-    try:
-        return value if isinstance(value, uuid.UUID) else uuid.UUID(str(value).strip())
-    except ValueError:
-        raise NotFound(str(value)) from None
-
-
-def _field(name: str, check: Any, *args: Any, **kwargs: Any) -> Any:
-    try:
-        return check(*args, **kwargs)
-    except ValidationError as error:
-        raise ValidationError({name: error.error_list}) from None
 
 
 def _glimmer_rests() -> Q:

@@ -15,6 +15,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from glimmers.journal.ladder import RANK
+
 # --- the weights (docs/kit.md explains each) -------------------------------------------------------------
 
 PINNED = 2.0  # the glimmer itself is in the kit
@@ -28,8 +30,6 @@ JITTER = 0.5  # a little randomness: uniform in [0, 0.5)
 
 RESTING = timedelta(days=1)  # not brought back again within a day, unless nothing else is left
 NEVER_AGAIN_WITHIN = timedelta(minutes=1)  # and never within a minute, even then
-
-RANK = {"dorsal": 0, "sympathetic": 1, "ventral": 2}  # the ladder from the bottom (as states.palette)
 
 
 @dataclass(frozen=True)

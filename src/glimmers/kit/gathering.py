@@ -37,12 +37,12 @@ from django.db.models.functions import Coalesce
 
 from glimmers.accounts.models import User
 from glimmers.journal import services as journal
+from glimmers.journal.ladder import RANK
 from glimmers.journal.models import Glimmer
 from glimmers.kit.choosing import (
     GLOW,
     PINNED,
     PINNED_NEAR,
-    RANK,
     SHIFT_FROM_HERE,
     SHIFT_PER_RUNG,
     Candidate,

@@ -50,6 +50,8 @@ from glimmers.kit.models import (
     Surfacing,
 )
 from glimmers.lib.errors import NotFound
+from glimmers.lib.errors import full_uuid as _full_uuid
+from glimmers.lib.errors import on_field as _field
 from glimmers.states import services as states
 from glimmers.states.ladder import Ladder
 from glimmers.states.models import CheckIn
@@ -59,20 +61,6 @@ LONGEST_SAVOURING = 3600  # seconds; "I'm done" may come long after the timer
 UNSET: Any = object()  # "leave this as it is" in an edit
 
 SAVOUR_RANGE = "Savouring can last from {low} to {high} seconds; “{value}” isn't in between. 15 is a gentle start."
-
-
-def _full_uuid(value: str | uuid.UUID) -> uuid.UUID:
-    try:
-        return value if isinstance(value, uuid.UUID) else uuid.UUID(str(value).strip())
-    except ValueError:
-        raise NotFound(str(value)) from None
-
-
-def _field(name: str, check: Any, *args: Any, **kwargs: Any) -> Any:
-    try:
-        return check(*args, **kwargs)
-    except ValidationError as error:
-        raise ValidationError({name: error.error_list}) from None
 
 
 # --- settings -------------------------------------------------------------------------------------

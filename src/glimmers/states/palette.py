@@ -8,11 +8,13 @@ Colour is never the only sign: each rung also has its own shape.
 
 from __future__ import annotations
 
+from glimmers.journal import ladder as journal_ladder
+
 VENTRAL, SYMPATHETIC, DORSAL = "ventral", "sympathetic", "dorsal"
 
 LADDER = (VENTRAL, SYMPATHETIC, DORSAL)  # top to bottom, as the ladder is drawn
 FILL_ORDER = (SYMPATHETIC, DORSAL, VENTRAL)  # Deb Dana's order for the map: it always ends in safety
-RANK = {DORSAL: 0, SYMPATHETIC: 1, VENTRAL: 2}  # higher is further up the ladder
+RANK = journal_ladder.RANK  # higher is further up the ladder
 
 MARKERS = {VENTRAL: "●", SYMPATHETIC: "◆", DORSAL: "■"}
 SHAPE_NAMES = {VENTRAL: "circle", SYMPATHETIC: "diamond", DORSAL: "square"}

@@ -22,6 +22,8 @@ from glimmers.journal import services as journal
 from glimmers.journal.models import State
 from glimmers.journal.text import clean_text
 from glimmers.lib.errors import NotFound
+from glimmers.lib.errors import full_uuid as _full_uuid
+from glimmers.lib.errors import on_field as _field
 from glimmers.lib.when import parse_when
 from glimmers.states.ladder import Ladder, ladder_from, resolve_state
 from glimmers.states.models import CheckIn, Cue, LadderMap, OwnedQuerySet, StatesSettings, Trigger
@@ -55,14 +57,6 @@ class HardMomentsOff(ValidationError):
         super().__init__(HARD_MOMENTS_OFF, code="hard_moments_off")
 
 
-def _field(name: str, check: Any, *args: Any, **kwargs: Any) -> Any:
-    """Run one check, naming the field its complaint is about (forms show it there)."""
-    try:
-        return check(*args, **kwargs)
-    except ValidationError as error:
-        raise ValidationError({name: error.error_list}) from None
-
-
 def _one_line(value: str, *, label: str, limit: int) -> str:
     cleaned = " ".join(clean_text(value or "", label=label, limit=limit * 4).split())
     if len(cleaned) > limit:
@@ -94,13 +88,6 @@ def _at(when: str | datetime | None, zone: ZoneInfo) -> datetime:
     if moment < journal.EARLIEST:
         raise ValidationError("That time is before 1900. Please check the year.", code="too_early")
     return moment
-
-
-def _full_uuid(value: str | uuid.UUID) -> uuid.UUID:
-    try:
-        return value if isinstance(value, uuid.UUID) else uuid.UUID(str(value).strip())
-    except ValueError:
-        raise NotFound(str(value)) from None
 
 
 # --- the ladder map -------------------------------------------------------------------------------
