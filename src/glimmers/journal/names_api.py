@@ -8,8 +8,8 @@ functions, registered once per kind with their own operation ids.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from typing import Any
 
 from ninja import Query, Router, Status
@@ -26,8 +26,7 @@ from glimmers.journal.schemas import (
     TagOut,
     TagPage,
 )
-from glimmers.lib.apierrors import ERRORS
-from glimmers.lib.errors import NotFound
+from glimmers.lib.apierrors import ERRORS, found, path_uuid
 from glimmers.lib.http import SignedInRequest
 
 router = Router()
@@ -35,19 +34,12 @@ router = Router()
 ONE = {"people": "person", "places": "place", "tags": "tag"}
 
 
-@contextmanager
-def _one_of(kind: str) -> Iterator[None]:
-    try:
-        yield
-    except NotFound:
-        raise HttpError(404, f"No {ONE[kind]} with that id.") from None
+def _one_of(kind: str) -> AbstractContextManager[None]:
+    return found(ONE[kind])
 
 
 def _full_id(kind: str, thing_id: str) -> uuid.UUID:
-    try:
-        return uuid.UUID(thing_id)
-    except ValueError:
-        raise HttpError(404, f"No {ONE[kind]} with that id.") from None
+    return path_uuid(thing_id, ONE[kind])
 
 
 def _out(user: Any, kind: str, thing: Any) -> dict[str, Any]:

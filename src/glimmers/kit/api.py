@@ -6,13 +6,9 @@ malformed ids all answer the same 404.
 
 from __future__ import annotations
 
-import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
 from ninja import Query, Router, Status
-from ninja.errors import HttpError
 
 from glimmers.journal.schemas import PageQuery
 from glimmers.kit import reading, services
@@ -32,26 +28,12 @@ from glimmers.kit.schemas import (
     SurfacingPatch,
 )
 from glimmers.lib.apierrors import ERRORS
-from glimmers.lib.errors import NotFound
+from glimmers.lib.apierrors import found as _found
+from glimmers.lib.apierrors import path_uuid as _id
 from glimmers.lib.http import SignedInRequest
 from glimmers.states import services as states
 
 router = Router(tags=["kit"])
-
-
-@contextmanager
-def _found(what: str) -> Iterator[None]:
-    try:
-        yield
-    except NotFound:
-        raise HttpError(404, f"No {what} with that id.") from None
-
-
-def _id(value: str, what: str) -> uuid.UUID:
-    try:
-        return uuid.UUID(value)
-    except ValueError:
-        raise HttpError(404, f"No {what} with that id.") from None
 
 
 # --- anchors --------------------------------------------------------------------------------------

@@ -7,9 +7,6 @@ answer the same 404.
 
 from __future__ import annotations
 
-import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
 from ninja import Query, Router, Schema, Status
@@ -18,7 +15,8 @@ from pydantic import Field
 
 from glimmers.journal.schemas import PageQuery
 from glimmers.lib.apierrors import ERRORS
-from glimmers.lib.errors import NotFound
+from glimmers.lib.apierrors import found as _found
+from glimmers.lib.apierrors import path_uuid as _id
 from glimmers.lib.http import SignedInRequest
 from glimmers.states import reading, services
 from glimmers.states.schemas import (
@@ -43,21 +41,6 @@ from glimmers.states.schemas import (
 router = Router()
 
 BOTH_TIMES = "Give the time either as “at” or in words as “when”, not both."
-
-
-@contextmanager
-def _found(what: str) -> Iterator[None]:
-    try:
-        yield
-    except NotFound:
-        raise HttpError(404, f"No {what} with that id.") from None
-
-
-def _id(value: str, what: str) -> uuid.UUID:
-    try:
-        return uuid.UUID(value)
-    except ValueError:
-        raise HttpError(404, f"No {what} with that id.") from None
 
 
 def _when(at: Any, when: str | None) -> Any:
