@@ -149,7 +149,8 @@ def bin_expires_on(glimmer: Glimmer) -> date:
 # --- writing --------------------------------------------------------------------------------------
 
 
-def _zone(name: str) -> ZoneInfo:
+def zone_named(name: str) -> ZoneInfo:
+    """The time zone of that IANA name, or a kind ValidationError."""
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
@@ -241,7 +242,7 @@ def create_glimmer(
     """Keep a glimmer. `#tags`, `@people` and `+places` written in the text are picked up (new names are
     added), unless `mentions=False` (an importer whose source uses @ or + for something else)."""
     zone_name = time_zone or user.time_zone
-    zone = _field("time_zone", _zone, zone_name)
+    zone = _field("time_zone", zone_named, zone_name)
     now = timezone.now()
     glimmer = Glimmer(
         owner=user,
@@ -294,7 +295,7 @@ def update_glimmer(
     glimmer = get_glimmer(user, glimmer_id)
     old_text = glimmer.text
     zone_name = glimmer.time_zone if time_zone is UNSET else time_zone
-    zone = _field("time_zone", _zone, zone_name)
+    zone = _field("time_zone", zone_named, zone_name)
     if text is not UNSET:
         glimmer.text = _field("text", clean_text, text, label="glimmer", required=True)
     if when is not UNSET and when not in (None, ""):

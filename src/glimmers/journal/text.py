@@ -39,12 +39,13 @@ def clean_text(value: str, *, label: str, limit: int = TEXT_LIMIT, required: boo
     return cleaned
 
 
-def clean_name(value: str, *, label: str) -> str:
-    """A person's, place's or tag's name: the text rules, on one line, at most NAME_LIMIT characters."""
-    cleaned = " ".join(clean_text(value, label=label, limit=NAME_LIMIT * 4).split())
-    if len(cleaned) > NAME_LIMIT:
+def clean_name(value: str, *, label: str, limit: int = NAME_LIMIT) -> str:
+    """A name (a person's, place's, tag's, cue's, a ladder state's): the text rules, on one line, at most
+    `limit` characters."""
+    cleaned = " ".join(clean_text(value, label=label, limit=limit * 4).split())
+    if len(cleaned) > limit:
         raise ValidationError(
-            f"A {label} can be {NAME_LIMIT} characters at most; “{cleaned[:20]}…” is longer.", code="too_long"
+            f"The {label} can be {limit} characters at most; “{cleaned[:20]}…” is longer.", code="too_long"
         )
     return cleaned
 

@@ -11,7 +11,7 @@ import uuid
 from collections.abc import Mapping
 from datetime import datetime, timedelta
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -20,7 +20,7 @@ from django.utils import timezone
 from glimmers.accounts.models import User
 from glimmers.journal import services as journal
 from glimmers.journal.models import State
-from glimmers.journal.text import clean_text
+from glimmers.journal.text import clean_name, clean_text
 from glimmers.lib.errors import NotFound
 from glimmers.lib.errors import full_uuid as _full_uuid
 from glimmers.lib.errors import on_field as _field
@@ -57,24 +57,6 @@ class HardMomentsOff(ValidationError):
         super().__init__(HARD_MOMENTS_OFF, code="hard_moments_off")
 
 
-def _one_line(value: str, *, label: str, limit: int) -> str:
-    cleaned = " ".join(clean_text(value or "", label=label, limit=limit * 4).split())
-    if len(cleaned) > limit:
-        raise ValidationError(
-            f"The {label} can be {limit} characters at most; “{cleaned[:20]}…” is longer.", code="too_long"
-        )
-    return cleaned
-
-
-def _zone(name: str) -> ZoneInfo:
-    try:
-        return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        raise ValidationError(
-            f"“{name}” isn't a time zone Glimmers knows. Try a name like Europe/London.", code="time_zone"
-        ) from None
-
-
 def _at(when: str | datetime | None, zone: ZoneInfo) -> datetime:
     """A moment that has happened: now, or a time in words or digits read in `zone`."""
     now = timezone.now()
@@ -104,7 +86,7 @@ def _clean_rung(state: str, values: Mapping[str, Any]) -> dict[str, str]:
     label = f"{State(state).label.lower()} ({state})"
     if "name" in values:
         columns[f"{state}_name"] = _field(
-            "name", _one_line, values["name"] or "", label=f"name for {label}", limit=NAME_LIMIT
+            "name", clean_name, values["name"] or "", label=f"name for {label}", limit=NAME_LIMIT
         )
     if "colour" in values:
         colour = (values["colour"] or "").strip().lower()
@@ -180,7 +162,7 @@ def check_in(
 ) -> CheckIn:
     """ "Where am I?" — by the standard name or the person's own. Nothing else is set off by it."""
     zone_name = time_zone or user.time_zone
-    zone = _field("time_zone", _zone, zone_name)
+    zone = _field("time_zone", journal.zone_named, zone_name)
     checkin = CheckIn(
         owner=user,
         state=_field("state", state_named, user, state or "", ladder),
@@ -261,7 +243,7 @@ def find_cue(user: User, words: str) -> Cue:
 
 
 def _cue_name(value: str) -> str:
-    name = _one_line(value or "", label="cue's name", limit=CUE_NAME_LIMIT)
+    name = clean_name(value or "", label="cue's name", limit=CUE_NAME_LIMIT)
     if not name:
         raise ValidationError("Please give the cue a name, like “the dog” or “rain on the window”.", code="required")
     return name
@@ -342,7 +324,7 @@ def add_hard_moment(
     if not hard_moments_on(user):
         raise HardMomentsOff
     zone_name = time_zone or user.time_zone
-    zone = _field("time_zone", _zone, zone_name)
+    zone = _field("time_zone", journal.zone_named, zone_name)
     moment = Trigger(
         owner=user,
         text=_field("text", clean_text, text or "", label="hard moment", limit=HARD_MOMENT_LIMIT, required=True),
