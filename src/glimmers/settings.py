@@ -44,6 +44,7 @@ WEB_APPS = [
     "csp",
     "ninja",
     "axes",
+    "django.forms",  # last, so the widget templates in glimmers/templates/django/forms win (FORM_RENDERER)
 ]
 INSTALLED_APPS = DATA_APPS + WEB_APPS if runtime.web else list(DATA_APPS)
 
@@ -84,6 +85,9 @@ TEMPLATES = [
         },
     }
 ]
+
+# Forms render through the templates above, so the project's own (faster) widget templates are used.
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 # --- database -----------------------------------------------------------------------------------
 DATABASE_URL = env_url("DATABASE_URL", schemes=("postgres", "postgresql"))

@@ -92,7 +92,7 @@ def _details(glimmer: Glimmer) -> str:
     parts = []
     if glimmer.senses:
         parts.append(", ".join(glimmer.senses))
-    people = [person.name for person in glimmer.people.all()]
+    people = glimmer.people_names
     if people:
         parts.append("with " + ", ".join(people))
     if glimmer.place:
@@ -130,12 +130,12 @@ def print_glimmer(glimmer: Glimmer) -> None:
     rows: list[tuple[str, str]] = []
     if glimmer.senses:
         rows.append(("Senses", ", ".join(glimmer.senses)))
-    people = [person.name for person in glimmer.people.all()]
+    people = glimmer.people_names
     if people:
         rows.append(("With", ", ".join(people)))
     if glimmer.place:
         rows.append(("Where", glimmer.place.name))
-    tags = [tag.name for tag in glimmer.tags.all()]
+    tags = glimmer.tag_names
     if tags:
         rows.append(("Tags", " ".join(f"#{tag}" for tag in tags)))
     if glimmer.glow:

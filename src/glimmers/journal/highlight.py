@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.text import normalize_newlines
 
 from glimmers.journal.folding import fold, split_folded
 
@@ -41,7 +42,7 @@ def highlight(text: str, query: Query | None, *, breaks: bool = True) -> SafeStr
         out.append(f"<mark>{shown}</mark>" if index % 2 and wanted and hit(piece, wanted) else shown)
     html = "".join(out)
     if breaks:
-        html = html.replace("\n", "<br>")
+        html = normalize_newlines(html).replace("\n", "<br>")
     return mark_safe(html)  # noqa: S308 - built from escaped pieces and our own <mark> and <br>
 
 

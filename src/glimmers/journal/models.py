@@ -125,8 +125,43 @@ class GlimmerQuerySet(models.QuerySet["Glimmer"]):
         return self.filter(owner=user)
 
     def with_details(self) -> GlimmerQuerySet:
-        """Everything a card or the JSON shape shows, in a fixed number of queries."""
-        return self.select_related("place").prefetch_related("people", "tags")
+        """Everything a card, the CLI or the JSON shape shows, in two queries: the glimmers with their
+        place, then the names of all their people and tags at once (`people_names`, `tag_names`)."""
+        clone = self.select_related("place")
+        clone._iterable_class = WithNames  # kept by every later filter, order or slice (Django's own way)
+        return clone
+
+
+class WithNames(models.query.ModelIterable):  # type: ignore[type-arg]
+    """Glimmers, each with the names of its people and tags read for the whole batch in one query.
+
+    Django's prefetch_related builds two filtered querysets per glimmer to do this: on a page of twenty
+    that was three quarters of the time a search took before its page was drawn."""
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        glimmers = list(super().__iter__())
+        attach_names(glimmers)
+        yield from glimmers
+
+
+def attach_names(glimmers: list[Glimmer]) -> None:
+    """Give each glimmer its people's and tags' names, in name order, with one query for all of them."""
+    by_id: dict[int, tuple[list[str], list[str]]] = {glimmer.pk: ([], []) for glimmer in glimmers}
+    if by_id:
+        # (glimmer, name, 0 for a person or 1 for a tag): both kinds in one UNION ALL
+        kind: models.IntegerField[int, int] = models.IntegerField()
+        people = Glimmer.people.through.objects.filter(glimmer_id__in=by_id).values_list("glimmer_id", "person__name")
+        tags = Glimmer.tags.through.objects.filter(glimmer_id__in=by_id).values_list("glimmer_id", "tag__name")
+        rows = people.annotate(kind=models.Value(0, output_field=kind)).union(
+            tags.annotate(kind=models.Value(1, output_field=kind)), all=True
+        )
+        for glimmer_id, name, which in rows:
+            by_id[glimmer_id][which].append(name)
+        for names in by_id.values():  # the same order on every database: by name, ignoring case
+            for shown in names:
+                shown.sort(key=lambda name: (name.casefold(), name))
+    for glimmer in glimmers:
+        glimmer.shown_names = by_id[glimmer.pk]
 
 
 class Glimmer(models.Model):
@@ -211,3 +246,22 @@ class Glimmer(models.Model):
     @property
     def short_id(self) -> str:
         return self.uuid.hex[:8]
+
+    # (people's names, tags' names), set when read through with_details(); see people_names.
+    shown_names: tuple[list[str], list[str]] | None = None
+
+    @property
+    def people_names(self) -> list[str]:
+        """The names of the people it came with, by name. Read with the glimmer by with_details();
+        otherwise asked for now (one query for both kinds of name)."""
+        if self.shown_names is None:
+            attach_names([self])
+        assert self.shown_names is not None
+        return self.shown_names[0]
+
+    @property
+    def tag_names(self) -> list[str]:
+        if self.shown_names is None:
+            attach_names([self])
+        assert self.shown_names is not None
+        return self.shown_names[1]

@@ -354,9 +354,9 @@ def search_text_of(glimmer: Glimmer) -> str:
     return searchable(
         glimmer.text,
         glimmer.why,
-        [person.name for person in glimmer.people.all()],
+        glimmer.people_names,
         glimmer.place.name if glimmer.place else None,
-        [tag.name for tag in glimmer.tags.all()],
+        glimmer.tag_names,
     )
 
 

@@ -324,9 +324,9 @@ def update_glimmer(
         given = [place] if isinstance(place, str) and place.strip() else []  # commas belong to the name
         if given or new_places or place is not UNSET:
             glimmer.place = next(iter(_field("place", _named, Place, user, given or new_places[:1], "place")), None)
-        current_people = [p.name for p in glimmer.people.all()] if people is UNSET else _split(people)
+        current_people = list(glimmer.people_names) if people is UNSET else _split(people)
         people_rows = _field("people", _named, Person, user, [*current_people, *new_people], "person's name")
-        current_tags = [t.name for t in glimmer.tags.all()] if tags is UNSET else _split(tags)
+        current_tags = list(glimmer.tag_names) if tags is UNSET else _split(tags)
         tag_rows = _field("tags", _named, Tag, user, [*current_tags, *new_tags], "tag")
         _index(glimmer, people_rows, tag_rows)
         glimmer.save()
@@ -387,9 +387,9 @@ def as_dict(glimmer: Glimmer) -> dict[str, Any]:
         "noticed_at": glimmer.noticed_at.astimezone(zone).isoformat(),
         "time_zone": glimmer.time_zone,
         "senses": glimmer.senses,
-        "people": [person.name for person in glimmer.people.all()],
+        "people": glimmer.people_names,
         "place": glimmer.place.name if glimmer.place else None,
-        "tags": [tag.name for tag in glimmer.tags.all()],
+        "tags": glimmer.tag_names,
         "glow": glimmer.glow,
         "why": glimmer.why,
         "state_before": glimmer.state_before or None,
