@@ -90,6 +90,8 @@ def test_a_recent_check_in_is_offered_to_the_capture_form(alice_client: Client, 
     services.check_in(alice, state="sympathetic", when=timezone.now() - timedelta(minutes=10))
     text = alice_client.get("/").content.decode()
     assert 'data-before="sympathetic"' in text and "data-before-until=" in text
+    # Only where the capture form is: elsewhere the control doesn't ask for it.
+    assert "data-before" not in alice_client.get("/journal/").content.decode()
 
 
 def test_an_older_check_in_is_not(alice_client: Client, alice: User) -> None:

@@ -11,11 +11,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from html import escape
 from typing import TYPE_CHECKING
 
 from django.http import HttpRequest
 from django.urls import reverse
-from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from glimmers.journal.highlight import highlight, matched

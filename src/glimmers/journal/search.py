@@ -15,6 +15,7 @@ import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -50,7 +51,7 @@ class Query:
     def __bool__(self) -> bool:
         return bool(self.terms)
 
-    @property
+    @cached_property
     def words(self) -> frozenset[str]:
         return frozenset(word for term in self.terms for word in term)
 

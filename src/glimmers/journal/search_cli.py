@@ -134,12 +134,9 @@ def marked(line: str, query: Query | None) -> str:
     """The words of a printed line that a query word begins, in bold (plain when not on a terminal)."""
     if not query:
         return line
-    from glimmers.journal.highlight import hit, pieces
+    from glimmers.journal.highlight import split_marked
 
-    return "".join(
-        typer.style(piece, bold=True) if index % 2 and hit(piece, query.words) else piece
-        for index, piece in enumerate(pieces(line))
-    )
+    return "".join(typer.style(piece, bold=True) if hit else piece for piece, hit in split_marked(line, query))
 
 
 @search_app.command("search")

@@ -60,6 +60,7 @@ def _today_context(request: SignedInRequest, form: GlimmerForm | None = None, **
         "form": form or GlimmerForm(initial={"resurface": True}),
         "glimmers": services.todays_glimmers(request.user),
         "today": timezone.now().astimezone(services.profile_zone(request.user)).date(),
+        "capture_here": True,  # for apps above: the capture form is on this page (the ladder pre-fills "before")
         **extra,
     }
 
