@@ -44,7 +44,6 @@ WEB_APPS = [
     "csp",
     "ninja",
     "axes",
-    "django.forms",  # last, so the widget templates in glimmers/templates/django/forms win (FORM_RENDERER)
 ]
 INSTALLED_APPS = DATA_APPS + WEB_APPS if runtime.web else list(DATA_APPS)
 
@@ -86,8 +85,8 @@ TEMPLATES = [
     }
 ]
 
-# Forms render through the templates above, so the project's own (faster) widget templates are used.
-FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
+# Widgets and labels written out in Python, the same markup as Django's templates (glimmers/form_renderer.py).
+FORM_RENDERER = "glimmers.form_renderer.FormRenderer"
 
 # --- database -----------------------------------------------------------------------------------
 DATABASE_URL = env_url("DATABASE_URL", schemes=("postgres", "postgresql"))
