@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from html import escape
 from typing import TYPE_CHECKING
+from uuid import UUID
 
 from django.http import HttpRequest
 from django.urls import reverse
@@ -24,6 +25,9 @@ from glimmers.lib import hooks
 
 if TYPE_CHECKING:
     from glimmers.journal.search import Query
+
+
+_ANY = UUID(int=0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +55,13 @@ def _names(names: Iterable[str], query: Query | None, *, prefix: str = "", sep: 
 
 
 def card(
-    glimmer: Glimmer, *, request: HttpRequest | None, home_zone: str, query: Query | None, show_date: bool
+    glimmer: Glimmer,
+    *,
+    request: HttpRequest | None,
+    home_zone: str,
+    query: Query | None,
+    show_date: bool,
+    link: str | None = None,
 ) -> Card:
     local = glimmer.local_noticed_at
     when = f"{local:%H:%M}"
@@ -60,7 +70,7 @@ def card(
     return Card(
         glimmer=glimmer,
         day=glimmer.local_date,
-        url=reverse("journal:detail", args=[glimmer.uuid]),
+        url=link.replace(str(_ANY), str(glimmer.uuid)) if link else reverse("journal:detail", args=[glimmer.uuid]),
         text=highlight(glimmer.text, query),
         why=highlight(glimmer.why, query) if query and matched(glimmer.why, query) else mark_safe(""),
         iso=local.isoformat(),
@@ -81,4 +91,7 @@ def cards(
 ) -> list[Card]:
     user = getattr(request, "user", None)
     home_zone = getattr(user, "time_zone", "")
-    return [card(g, request=request, home_zone=home_zone, query=query, show_date=show_date) for g in glimmers]
+    link = reverse("journal:detail", args=[_ANY])  # once a page, each card's id put in its place
+    return [
+        card(g, request=request, home_zone=home_zone, query=query, show_date=show_date, link=link) for g in glimmers
+    ]
