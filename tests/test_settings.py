@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import re
 import stat
+import subprocess
+import sys
 import threading
 from pathlib import Path
 
@@ -77,3 +80,28 @@ def test_every_variable_the_code_reads_is_documented() -> None:
     assert "GLIMMERS_DATA_DIR" in names  # the pattern finds what it should
     missing = sorted(name for name in names if f"`{name}`" not in documented)
     assert not missing, f"Add these to docs/configuration.md: {missing}"
+
+
+@pytest.mark.parametrize("prepared", ["", "0"], ids=["default", "off"])
+def test_postgresql_statements_are_prepared_unless_turned_off(tmp_path: Path, prepared: str) -> None:
+    """Prepared, and always planned for the values at hand (a generic plan searched common words slowly)."""
+    extra = {"DATABASE_URL": "postgresql://someone@db.example:5432/glimmers"}
+    if prepared:
+        extra["GLIMMERS_PG_PREPARED"] = prepared
+    shown = subprocess.run(
+        [sys.executable, "-c", "import json; from glimmers import settings; print(json.dumps(settings.DATABASES))"],
+        env=clean_env(tmp_path, **extra),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    options = json.loads(shown.stdout)["default"].get("OPTIONS", {})
+    if prepared == "0":
+        assert options == {}
+    else:
+        assert options == {
+            "server_side_binding": True,
+            "prepare_threshold": 2,
+            "options": "-c plan_cache_mode=force_custom_plan",
+        }
