@@ -32,8 +32,13 @@ NO_TOKENS = "No tokens yet. `glimmers token create` makes one."
 
 # --- glimmers: add, list, show, edit, delete, the bin ---------------------------------------------
 
-GLIMMER_ADDED = "Kept: “{text}” — {when}  ({short_id})"
-GLIMMER_CHANGED = "Saved: “{text}” — {when}  ({short_id})"
+GLIMMER_ADDED = "Kept for {when}: “{text}”  ({short_id})"
+GLIMMER_CHANGED = "Saved, kept for {when}: “{text}”  ({short_id})"
+# the web says the same moment back (journal.moments.said gives "today at 07:00")
+WEB_KEPT = "Kept for {when}. Thank you for noticing."
+WEB_SAVED = "Saved, kept for {when}."
+WHICH_TIME = "You wrote “{words}” ({from_words}) but picked {picked}. Which did you mean? Choose one, then save again."
+WHICH_TIME_OPTIONS = {"words": "{when}, as written", "picked": "{when}, as picked"}
 GLIMMER_BINNED = (
     "Moved “{text}” to the bin. It stays there for 30 days, then it is erased for good.\n"
     "To bring it back: glimmers bin restore {short_id}"

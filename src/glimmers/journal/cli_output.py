@@ -11,8 +11,6 @@ import typer
 from glimmers.journal.search_cli import marked as mark_words
 
 if TYPE_CHECKING:
-    from datetime import date
-
     from glimmers.journal.models import Glimmer
     from glimmers.journal.search import Query
 
@@ -59,24 +57,11 @@ def _local(glimmer: Glimmer):  # type: ignore[no-untyped-def]
     return glimmer.noticed_at.astimezone(ZoneInfo(glimmer.time_zone))
 
 
-def _day_words(day: date, today: date) -> str:
-    from datetime import timedelta
-
-    if day == today:
-        return "today"
-    if day == today - timedelta(days=1):
-        return "yesterday"
-    year = "" if day.year == today.year else f" {day.year}"
-    return f"{day:%a} {day.day} {day:%b}{year}"
-
-
 def _moment(glimmer: Glimmer) -> str:
     """When it was noticed, in the words a person would use: "today at 08:30", "Sat 14 Mar at 18:00"."""
-    from django.utils import timezone
+    from glimmers.journal.moments import said
 
-    local = _local(glimmer)
-    today = timezone.now().astimezone(local.tzinfo).date()
-    return f"{_day_words(local.date(), today)} at {local:%H:%M}"
+    return said(glimmer)
 
 
 def _stamp(glimmer: Glimmer, home_zone: str) -> str:

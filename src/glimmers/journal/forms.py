@@ -8,6 +8,7 @@ from typing import Any
 from django import forms
 from django.urls import reverse_lazy
 
+from glimmers import messages
 from glimmers.journal.models import Glimmer, Sense, State
 from glimmers.journal.text import NAME_LIMIT, TEXT_LIMIT
 
@@ -29,6 +30,8 @@ def picker(kind: str) -> dict[str, Any]:
 
 
 class GlimmerForm(forms.Form):
+    asking_which_time = False
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
@@ -67,6 +70,14 @@ class GlimmerForm(forms.Form):
         label="Or pick a date and time",
         required=False,
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        show_hidden_initial=True,  # the form carries what it showed, so a save can tell whether it was changed
+    )
+    # Asked only when words and a picked time disagree (journal.moments): which one was meant.
+    when_choice = forms.ChoiceField(
+        label="Which time did you mean?",
+        choices=[("words", "as written"), ("picked", "as picked")],
+        required=False,
+        widget=forms.RadioSelect,
     )
     people = forms.CharField(
         label="Who was there",
@@ -99,12 +110,30 @@ class GlimmerForm(forms.Form):
                 continue
         raise forms.ValidationError("Please give a date and time like 2026-03-14 08:30.")
 
-    def service_kwargs(self, *, changed_only: bool = False) -> dict[str, Any]:
-        """The cleaned input as the keyword arguments journal.services takes."""
+    def times(self) -> tuple[str | None, datetime | None, str]:
+        """The words and the picked time, each only if changed from what the form showed, and which one
+        the person said they meant (for journal.moments.time_meant)."""
+        data = self.cleaned_data
+        picked = data["when_exact"] if "when_exact" in self.changed_data else None
+        return data["when"].strip() or None, picked, data["when_choice"]
+
+    def ask_which_time(self, question: str, from_words: str, picked: str) -> None:
+        """Offer both moments, with the question, and keep the form as typed (nothing was saved)."""
+        self.asking_which_time = True
+        options = messages.WHICH_TIME_OPTIONS
+        choice = self.fields["when_choice"]
+        assert isinstance(choice, forms.ChoiceField)
+        choice.choices = [
+            ("words", options["words"].format(when=from_words)),
+            ("picked", options["picked"].format(when=picked)),
+        ]
+        self.add_error(None, question)
+
+    def service_kwargs(self) -> dict[str, Any]:
+        """The cleaned input as the keyword arguments journal.services takes (the time: see times())."""
         data = self.cleaned_data
         kwargs = {
             "text": data["text"],
-            "when": data["when_exact"] or data["when"] or None,
             "senses": data["senses"],
             "glow": int(data["glow"]) if data["glow"] else None,
             "people": data["people"],
@@ -115,8 +144,6 @@ class GlimmerForm(forms.Form):
             "state_after": data["state_after"] or None,
             "resurface": data["resurface"],
         }
-        if changed_only and "when" not in self.changed_data and "when_exact" not in self.changed_data:
-            del kwargs["when"]  # re-saving the shown minute must not move the moment
         return kwargs
 
     @staticmethod

@@ -19,7 +19,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from glimmers.journal import services
+from glimmers import messages as texts
+from glimmers.journal import moments, services
 from glimmers.journal.forms import GlimmerForm
 from glimmers.journal.models import BIN_DAYS, Glimmer
 from glimmers.lib.errors import NotFound
@@ -70,21 +71,36 @@ def today(request: SignedInRequest) -> HttpResponse:
     return render(request, "journal/today.html", _today_context(request, undo=_undo(request)))
 
 
+def _time_meant(form: GlimmerForm, zone_name: str) -> Any:
+    """The time the form meant (journal.moments); when it can't tell, the form asks, or shows why."""
+    words, picked, prefer = form.times()
+    try:
+        return moments.time_meant(words, picked, zone_name, prefer=prefer)
+    except moments.WhichTime as question:
+        form.ask_which_time(question.question, question.from_words, question.picked)
+    except ValidationError as error:
+        _attach(form, error)
+    return None
+
+
 @require_POST
 def capture(request: SignedInRequest) -> HttpResponse:
     form = GlimmerForm(request.POST)
     saved = None
     if form.is_valid():
-        try:
-            saved = services.create_glimmer(request.user, source="web", **form.service_kwargs())
-        except ValidationError as error:
-            _attach(form, error)
+        when = _time_meant(form, request.user.time_zone)
+        if form.is_valid():  # no question about the time, no words refused
+            try:
+                saved = services.create_glimmer(request.user, source="web", when=when, **form.service_kwargs())
+            except ValidationError as error:
+                _attach(form, error)
+    said = texts.WEB_KEPT.format(when=moments.said(saved)) if saved else ""
     if request.htmx:  # type: ignore[attr-defined]
         # Kept: a fresh box, ready for the next one. Not kept: the box keeps every word typed.
-        context = _today_context(request, None if saved else form, saved=saved)
+        context = _today_context(request, None if saved else form, saved=said)
         return render(request, "journal/today.html#capture", context)
     if saved:
-        messages.success(request, "Kept. Thank you for noticing.")
+        messages.success(request, said)
         return redirect("journal:today")
     return render(request, "journal/today.html", _today_context(request, form))
 
@@ -99,13 +115,16 @@ def edit(request: SignedInRequest, glimmer_id: uuid.UUID) -> HttpResponse:
     glimmer = _glimmer_or_404(request, glimmer_id)
     form = GlimmerForm(request.POST or None, initial=GlimmerForm.initial_for(glimmer))
     if request.method == "POST" and form.is_valid():
-        try:
-            services.update_glimmer(request.user, glimmer.uuid, **form.service_kwargs(changed_only=True))
-        except ValidationError as error:
-            _attach(form, error)  # nothing was saved; the form keeps what was typed
-        else:
-            messages.success(request, "Saved.")
-            return redirect("journal:detail", glimmer_id=glimmer.uuid)
+        when = _time_meant(form, glimmer.time_zone)
+        if form.is_valid():  # no question about the time, no words refused
+            changes = form.service_kwargs() | ({} if when is None else {"when": when})  # None: the time stays
+            try:
+                saved = services.update_glimmer(request.user, glimmer.uuid, **changes)
+            except ValidationError as error:
+                _attach(form, error)  # nothing was saved; the form keeps what was typed
+            else:
+                messages.success(request, texts.WEB_SAVED.format(when=moments.said(saved)))
+                return redirect("journal:detail", glimmer_id=glimmer.uuid)
     return render(request, "journal/edit.html", {"glimmer": glimmer, "form": form})
 
 
