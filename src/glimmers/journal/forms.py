@@ -114,7 +114,12 @@ class GlimmerForm(forms.Form):
         """The words and the picked time, each only if changed from what the form showed, and which one
         the person said they meant (for journal.moments.time_meant)."""
         data = self.cleaned_data
-        picked = data["when_exact"] if "when_exact" in self.changed_data else None
+        shown = self["when_exact"]
+        if shown.html_initial_name in self.data:
+            changed = "when_exact" in self.changed_data
+        else:  # a form from before the hidden field: compare with what it would have shown
+            changed = shown.field.has_changed(self.initial.get("when_exact"), shown.data)
+        picked = data["when_exact"] if changed else None
         return data["when"].strip() or None, picked, data["when_choice"]
 
     def ask_which_time(self, question: str, from_words: str, picked: str) -> None:
