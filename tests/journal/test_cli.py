@@ -74,7 +74,7 @@ def test_quick_capture_keeps_a_glimmer_through_the_real_command(tmp_path: Path) 
     assert run_cli(["user", "create", "sam", "--password-stdin"], env, stdin=PASSWORD + "\n").returncode == 0
     kept = run_cli(["the", "sun", "on", "my", "face", "--glow", "4"], env)
     assert kept.returncode == 0, kept.stderr
-    assert "Kept: “the sun on my face”" in kept.stdout
+    assert "Kept for today at " in kept.stdout and ": “the sun on my face”" in kept.stdout
     named = run_cli(["add", "list"], env)  # a command's name, captured on purpose
     assert named.returncode == 0, named.stderr
     listed = json.loads(run_cli(["list", "--json"], env).stdout)
@@ -185,7 +185,7 @@ def test_add_joins_several_words_and_says_what_it_kept(alice: User) -> None:
     glimmer = Glimmer.objects.get(owner=alice)
     assert glimmer.text == "the sun on my face" and glimmer.glow == 3
     assert (
-        f"Kept: “the sun on my face” — today at {glimmer.noticed_at.astimezone(ZoneInfo('Europe/London')):%H:%M}"
+        f"Kept for today at {glimmer.noticed_at.astimezone(ZoneInfo('Europe/London')):%H:%M}: “the sun on my face”"
         in (result.stdout)
     )
     assert glimmer.short_id in result.stdout
@@ -223,7 +223,9 @@ def test_add_explains_what_to_change_and_keeps_nothing(alice: User, args: list[s
     assert not Glimmer.objects.exists()
 
 
-def test_the_examples_in_a_when_message_are_ones_that_work(alice: User) -> None:
+def test_the_examples_in_a_when_message_are_ones_that_work(alice: User, monkeypatch: pytest.MonkeyPatch) -> None:
+    afternoon = datetime(2026, 11, 26, 14, 0, tzinfo=ZoneInfo("Europe/London"))  # "this morning" has begun
+    monkeypatch.setattr(timezone, "now", lambda: afternoon)
     result = invoke("add", "x", "--when", "sometime")
     assert "yesterday 6pm" in result.stderr and "this morning" in result.stderr
     for words in ("this morning", "yesterday 6pm", "2 hours ago", "last Sunday at noon", "2026-03-14 08:30"):
@@ -374,7 +376,7 @@ def test_edit_can_clear_things(alice: User) -> None:
     glimmer = keep(alice, "birdsong", senses=["sound"], people=["Sam"], place="the park", glow=4, why="spring")
     result = invoke("edit", glimmer.short_id, "--no-glow", "--person", "", "--place", "", "--sense", "", "--why", "")
     assert result.exit_code == 0, result.output
-    assert "Saved: “birdsong”" in result.stdout
+    assert "Saved, kept for " in result.stdout and "“birdsong”" in result.stdout
     shape = services.as_dict(services.get_glimmer(alice, glimmer.uuid))
     assert (shape["glow"], shape["people"], shape["place"], shape["senses"], shape["why"]) == (None, [], None, [], "")
 

@@ -266,3 +266,30 @@ def test_just_after_midnight_tonight_is_the_evening_that_began_yesterday(alice_c
     answer = alice_client.post("/glimmers/new/", {"text": "the stars", "when": "tonight"}, **HTMX)
     assert "Kept for yesterday at 21:00." in page(answer)
     assert invoke("add", "the moon", "--when", "this evening").stdout.startswith("Kept for yesterday at 19:00")
+
+
+# --- the filters' days ----------------------------------------------------------------------------
+
+
+def test_days_in_words_filter_the_same_on_every_channel(
+    alice_client: Client, api: Client, alice: User, early: datetime
+) -> None:
+    services.create_glimmer(alice, text="birdsong", when="yesterday 6pm")
+    services.create_glimmer(alice, text="old tea", when="2026-11-01 10:00")
+    web = page(alice_client.get("/journal/", {"since": "yesterday", "until": "today"}))
+    assert "birdsong" in web and "old tea" not in web
+    cli = json.loads(invoke("list", "--from", "yesterday", "--to", "today", "--json").stdout)
+    assert [glimmer["text"] for glimmer in cli] == ["birdsong"]
+    listed = api.get("/api/glimmers", {"from": "yesterday", "to": "today"}).json()["items"]
+    assert [glimmer["text"] for glimmer in listed] == ["birdsong"]
+
+
+def test_days_in_words_it_cannot_read_are_refused_on_every_channel(
+    alice_client: Client, api: Client, alice: User, early: datetime
+) -> None:
+    message = "I couldn't read “2 dayz ago” as a time. Try something like"
+    assert message in page(alice_client.get("/journal/", {"since": "2 dayz ago"}))
+    refused = invoke("list", "--from", "2 dayz ago")
+    assert refused.exit_code == 1 and message in refused.stderr
+    answer = api.get("/api/glimmers", {"from": "2 dayz ago"})
+    assert answer.status_code == 400 and message in answer.json()["detail"]

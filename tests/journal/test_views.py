@@ -35,7 +35,7 @@ def test_capture_without_javascript_redirects_to_today(alice_client: Client, ali
     assert (glimmer.owner, glimmer.senses, glimmer.glow, glimmer.source) == (alice, ["sight", "touch"], 4, "web")
     page = alice_client.get("/").content.decode()
     assert "sun on my face" in page
-    assert "Kept. Thank you for noticing." in page
+    assert "Kept for today at " in page and "Thank you for noticing." in page
 
 
 def test_capture_with_htmx_answers_with_a_fresh_box_and_the_new_glimmer(alice_client: Client) -> None:
@@ -44,7 +44,7 @@ def test_capture_with_htmx_answers_with_a_fresh_box_and_the_new_glimmer(alice_cl
     text = response.content.decode()
     assert text.lstrip().startswith('<section id="capture"')
     assert "a friendly smile" in text
-    assert "Kept." in text
+    assert "Kept for today at " in text
     assert "<html" not in text
 
 
@@ -95,7 +95,7 @@ def test_the_journal_groups_by_local_day_and_pages_by_keyset(alice_client: Clien
 
 
 def test_edit_saves_and_a_refused_edit_loses_nothing(alice_client: Client, alice: User) -> None:
-    glimmer = services.create_glimmer(alice, text="cool breeze", people=["Sam"], when="this morning")
+    glimmer = services.create_glimmer(alice, text="cool breeze", people=["Sam"], when="2 hours ago")
     url = f"/glimmers/{glimmer.uuid}/edit/"
     form = alice_client.get(url).content.decode()
     assert 'value="Sam"' in form

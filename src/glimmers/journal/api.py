@@ -73,7 +73,10 @@ def _when(fields: dict[str, Any]) -> dict[str, Any]:
 def list_glimmers(request: SignedInRequest, page: Query[FilterQuery]) -> dict[str, Any]:
     """Newest first, narrowed by any filters given. Follow `next` (as `?cursor=`) for older ones until it is null."""
     found = search.find_glimmers(
-        request.user, filters=search.make_filters(page.filters()), cursor=page.cursor, limit=page.limit
+        request.user,
+        filters=search.make_filters(page.filters(), zone=services.profile_zone(request.user)),
+        cursor=page.cursor,
+        limit=page.limit,
     )
     return {"items": [services.as_dict(g) for g in found.items], "next": found.next_cursor}
 
@@ -87,7 +90,7 @@ def search_glimmers(request: SignedInRequest, page: Query[SearchQuery]) -> dict[
     found = search.find_glimmers(
         request.user,
         words=page.q,
-        filters=search.make_filters(page.filters()),
+        filters=search.make_filters(page.filters(), zone=services.profile_zone(request.user)),
         order=page.order,
         cursor=page.cursor,
         limit=page.limit,

@@ -129,12 +129,19 @@ class GlimmerPatch(Schema):
 # --- finding: filters and search ------------------------------------------------------------------
 
 
+DAY = "2026-03-14, or words read as `when` is (“yesterday”, “last monday”, “3 days ago”)."
+
+
 class FilterQuery(PageQuery):
     """Narrow the journal; every filter combines with the others. People, places and tags by id or name:
     one that isn't yours matches nothing, as a name you don't have would."""
 
-    since: date | None = Field(None, alias="from", description="Noticed on or after this local day.")
-    until: date | None = Field(None, alias="to", description="Noticed on or before this local day.")
+    since: str | None = Field(
+        None, alias="from", max_length=WHEN_LIMIT, description=f"Noticed on or after this local day: {DAY}"
+    )
+    until: str | None = Field(
+        None, alias="to", max_length=WHEN_LIMIT, description=f"Noticed on or before this local day: {DAY}"
+    )
     sense: str | None = Field(None, description=f"Came through this sense: one of {SENSES}.")
     person: str | None = Field(None, description="With this person (id or name).")
     place: str | None = Field(None, description="At this place (id or name).")

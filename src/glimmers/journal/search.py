@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from django.core.exceptions import ValidationError
 from django.db import connection
@@ -24,11 +25,13 @@ from django.db.models import BooleanField, F
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce
 from django.db.models.lookups import Exact
+from django.utils import timezone
 
 from glimmers.accounts.models import User
 from glimmers.journal import services
 from glimmers.journal.folding import fold, searchable, split_folded
 from glimmers.journal.models import SENSE_BITS, Glimmer, GlimmerQuerySet, Person, Place, Tag
+from glimmers.lib.when import parse_when
 
 MAX_TERMS = 16  # words and phrases in one query; more add nothing a person would miss
 MAX_PHRASE = 16  # words in one phrase
@@ -111,7 +114,9 @@ class Filters:
         return any(value not in (None, "") for value in self.__dict__.values())
 
 
-def _date(value: Any, label: str) -> date | None:
+def _date(value: Any, label: str, zone: ZoneInfo | None) -> date | None:
+    """A day: 2026-03-14, or (given the person's zone) words read as every time in words is (lib.when):
+    "yesterday", "last monday", "3 days ago"."""
     if value in (None, ""):
         return None
     if isinstance(value, date):
@@ -119,7 +124,9 @@ def _date(value: Any, label: str) -> date | None:
     try:
         return date.fromisoformat(str(value).strip())
     except ValueError:
-        raise ValidationError(f"Please give the {label} date like 2026-03-14.", code="date") from None
+        if zone is None:
+            raise ValidationError(f"Please give the {label} date like 2026-03-14.", code="date") from None
+    return parse_when(str(value), zone, timezone.now()).astimezone(zone).date()
 
 
 def _sense(value: Any) -> str | None:
@@ -140,14 +147,14 @@ def _at_least(value: Any) -> int | None:
     return services._glow(glow)
 
 
-def make_filters(values: Mapping[str, Any]) -> Filters:
+def make_filters(values: Mapping[str, Any], zone: ZoneInfo | None = None) -> Filters:
     """Filters from loosely typed input (a query string, options), checked kindly, every field at once;
-    blanks are left out."""
+    blanks are left out. With the person's zone, the days may be given in words too."""
     found: dict[str, Any] = {name: (str(values.get(name) or "").strip()[:200] or None) for name in NAMED}
     problems: dict[str, list[str]] = {}
     checks: dict[str, tuple[Any, ...]] = {
-        "since": (_date, values.get("since"), "from"),
-        "until": (_date, values.get("until"), "to"),
+        "since": (_date, values.get("since"), "from", zone),
+        "until": (_date, values.get("until"), "to", zone),
         "sense": (_sense, values.get("sense")),
         "glow": (_at_least, values.get("glow")),
         "state_before": (services._state, values.get("state_before") or None, "state before"),

@@ -25,7 +25,7 @@ FromOption = Annotated[
     typer.Option(
         "--from",
         metavar="DAY",
-        help="Noticed on or after this day: 2026-03-01, or words (“last monday”).",
+        help="Noticed on or after this day: 2026-03-01, or words (“yesterday”, “last monday”, “3 days ago”).",
         rich_help_panel=FILTERS,
     ),
 ]
@@ -71,34 +71,15 @@ CountOption = Annotated[int, typer.Option("-n", "--count", metavar="N", min=1, h
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON.")]
 
 
-def _day(value: str | None, owner: User) -> Any:
-    """A day from 2026-03-01 or from words, read on the person's own clock."""
-    if not value or not value.strip():
-        return None
-    from datetime import date
-    from zoneinfo import ZoneInfo
-
-    from django.utils import timezone
-
-    from glimmers.lib.when import parse_when
-
-    try:
-        return date.fromisoformat(value.strip())
-    except ValueError:
-        zone = ZoneInfo(owner.time_zone)
-        return parse_when(value, zone, timezone.now()).astimezone(zone).date()
-
-
 def make_filters(owner: User, **options: Any) -> Filters:
-    """The filter options as journal.search's Filters (it checks them, as for every channel)."""
-    from glimmers.journal import search
+    """The filter options as journal.search's Filters (it checks them, and reads days in words, as for
+    every channel)."""
+    from glimmers.journal import search, services
 
     values = dict(options)
-    values["since"] = _day(values.pop("since", None), owner)
-    values["until"] = _day(values.pop("until", None), owner)
     values["state_before"] = (values.pop("before", None) or "").strip().lower() or None
     values["state_after"] = (values.pop("after", None) or "").strip().lower() or None
-    return search.make_filters(values)
+    return search.make_filters(values, zone=services.profile_zone(owner))
 
 
 def gather(owner: User, count: int, *, words: str = "", filters: Filters, best: bool = False) -> tuple[Found, bool]:

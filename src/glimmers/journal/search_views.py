@@ -13,7 +13,7 @@ from django.http import HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_safe
 
-from glimmers.journal import names, search
+from glimmers.journal import names, search, services
 from glimmers.journal.forms import SearchForm
 from glimmers.journal.models import Sense, State
 from glimmers.journal.views import _attach, _undo
@@ -36,7 +36,7 @@ def timeline(request: SignedInRequest) -> HttpResponse:
     values = form.values()
     found: search.Found | None = None
     try:
-        filters = search.make_filters(values)
+        filters = search.make_filters(values, zone=services.profile_zone(request.user))
     except ValidationError as error:
         _attach(form, error)  # shown beside the field; the journal shows unfiltered meanwhile
         filters = search.Filters()
