@@ -47,7 +47,8 @@ WhenOption = Annotated[
         "--when",
         metavar="WORDS",
         help="When you noticed it, in words or digits: “this morning”, “yesterday 6pm”, “2 hours ago”, "
-        "“last Sunday at noon”, “2026-03-14 08:30”.",
+        "“last Sunday at noon”, “2026-03-14 08:30”. Words look back: a time still to come (“6pm” at 2pm, "
+        "“in 2 hours”) is refused, and “this evening” is now until its usual 19:00 has come.",
     ),
 ]
 SenseOption = Annotated[

@@ -33,7 +33,12 @@ StateArgument = Annotated[
 ]
 WhenOption = Annotated[
     str | None,
-    typer.Option("--when", metavar="WORDS", help="When, in words or digits: “10 minutes ago”, “this morning”."),
+    typer.Option(
+        "--when",
+        metavar="WORDS",
+        help="When, in words or digits: “10 minutes ago”, “this morning”. Words look back: a time still to come "
+        "is refused.",
+    ),
 ]
 DownOption = Annotated[bool, typer.Option("--moves-down", help="Show moves down as well.")]
 
