@@ -41,53 +41,18 @@ PARTS = {
     "evening": Part(17, 21, 19),
     "night": Part(21, 5, 21),
 }
-_WEEKDAYS: tuple[str, ...] = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_WEEKDAY_SHORT: tuple[str, ...] = ("mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun")
-_MONTHS: tuple[str, ...] = (
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-)
-_MONTHS += ("november", "december")
-_MONTH_SHORT: tuple[str, ...] = ("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec")
-_NUMBERS: tuple[str, ...] = (
-    "a",
-    "an",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-)
-_NUMBERS += ("twelve",)
-_UNITS: tuple[str, ...] = (
-    "minute",
-    "minutes",
-    "min",
-    "mins",
-    "hour",
-    "hours",
-    "hr",
-    "hrs",
-    "day",
-    "days",
-    "week",
-    "weeks",
-)
-_UNITS += ("month", "months", "year", "years")
+
+
+def _listed(words: str) -> tuple[str, ...]:
+    return tuple(words.split())
+
+
+_WEEKDAYS = _listed("monday tuesday wednesday thursday friday saturday sunday")
+_WEEKDAY_SHORT = _listed("mon tue tues wed thu thur thurs fri sat sun")
+_MONTHS = _listed("january february march april may june july august september october november december")
+_MONTH_SHORT = _listed("jan feb mar apr jun jul aug sep sept oct nov dec")
+_NUMBERS = _listed("a an one two three four five six seven eight nine ten eleven twelve")
+_UNITS = _listed("minute minutes min mins hour hours hr hrs day days week weeks month months year years")
 _WORDS = {"ago", "at", "on", "the", "of", "in", "this", "last", "next", "today", "yesterday", "tomorrow", "now"}
 _WORDS |= {"noon", "midday", "midnight", "am", "pm", "from", "tonight", "half", *PARTS}
 _WORDS |= {*_WEEKDAYS, *_WEEKDAY_SHORT, *_MONTHS, *_MONTH_SHORT, *_NUMBERS, *_UNITS}
