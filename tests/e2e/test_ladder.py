@@ -30,9 +30,9 @@ def test_check_in_from_any_page_and_write_the_ladder_by_keyboard(tmp_path: Path,
         page.keyboard.type("deadline at four")
         page.keyboard.press("Enter")  # Enter in the note checks in as nothing at all
         assert page.locator("#checkin-status").inner_text() == ""
-        tab_to(page, "button.rung-button:has-text('wired or restless')")
+        tab_to(page, "button.rung-button:has-text('on edge')")
         page.keyboard.press("Enter")
-        page.locator("#checkin-status", has_text="Noted: wired or restless").wait_for()
+        page.locator("#checkin-status", has_text="Noted: on edge").wait_for()
         expect(page.locator("#checkin > summary")).to_be_focused()  # the focus comes back
         assert page.locator("#checkin").get_attribute("open") is None
         expect(page.locator("select[name='state_before']")).to_have_value("sympathetic")
@@ -72,7 +72,7 @@ def test_check_in_from_any_page_and_write_the_ladder_by_keyboard(tmp_path: Path,
         page.keyboard.press("Enter")  # Enter in the name saves the step
         page.wait_for_url(f"{running.url}/ladder/")
         headings = page.locator(".rung-heading").all_inner_texts()
-        assert [h.split(" ", 1)[1] for h in headings] == ["calm and here", "wired", "shut down or far away"]
+        assert [h.split(" ", 1)[1] for h in headings] == ["calm and here", "wired", "far away"]
         assert "tight chest" in page.locator("main").inner_text()
         assert_accessible(page, "my ladder, written")
 

@@ -240,13 +240,15 @@ def show(glimmer_id: IdArgument, user: UserOption = None, as_json: JsonOption = 
     _check_id(glimmer_id)
     setup_django()
     from glimmers.journal import services
+    from glimmers.journal.ladder import state_names
 
     with kind_errors(), _looking_for(glimmer_id):
-        glimmer = services.get_glimmer(command_line_user(user), glimmer_id)
+        owner = command_line_user(user)
+        glimmer = services.get_glimmer(owner, glimmer_id)
     if as_json:
         print_json(services.as_dict(glimmer))
         return
-    print_glimmer(glimmer)
+    print_glimmer(glimmer, state_names(owner))
 
 
 @journal_app.command("edit")

@@ -26,6 +26,7 @@ from glimmers.lib.errors import NotFound
 from glimmers.lib.http import SignedInRequest
 from glimmers.states import reading, services
 from glimmers.states.forms import CheckInForm, CueForm, HardMomentForm, LinkForm, RungForm, SettingsForm
+from glimmers.states.hooks import capture_before
 from glimmers.states.palette import FILL_ORDER
 from glimmers.states.templatetags.states import checkin_context
 
@@ -113,6 +114,8 @@ def checkin(request: SignedInRequest) -> HttpResponse:
         problem = "Please choose where you are on your ladder."
     if request.htmx:  # type: ignore[attr-defined]
         context = checkin_context(request, saved=saved, problem=problem, note=request.POST.get("note", ""))
+        if saved and _safe_next(request, "") == reverse("journal:today"):
+            context["before_offer"] = capture_before(request, None)  # Today's capture form offers it at once
         return render(request, "states/_checkin_answer.html", context)
     if saved:
         name = services.ladder_for(request.user).name(saved.state)
