@@ -107,7 +107,7 @@ def test_ladder_edit_without_options_asks_in_order_ending_in_safety(alice: User)
     result = invoke("ladder", "edit", stdin="\n".join(answers) + "\n")
     assert result.exit_code == 0, result.output
     out = result.stdout
-    assert out.index("(sympathetic)") < out.index("(dorsal)") < out.index("(ventral)")
+    assert out.index("◆ on edge") < out.index("■ far away") < out.index("● settled and connected")
     ladder = services.ladder_for(alice)
     assert [r.name for r in ladder.top_to_bottom] == ["calm and here", "wired", "far away"]
     assert ladder["sympathetic"].answer("helps") == "a walk" and ladder["ventral"].answer("helps") == "tea"

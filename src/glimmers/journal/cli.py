@@ -74,11 +74,11 @@ ZoneOption = Annotated[
 ]
 BeforeOption = Annotated[
     str | None,
-    typer.Option("--before", metavar="STATE", help="How you were before: ventral, sympathetic or dorsal."),
+    typer.Option("--before", metavar="STATE", help="How you were before, in your ladder's words (`glimmers ladder`)."),
 ]
 AfterOption = Annotated[
     str | None,
-    typer.Option("--after", metavar="STATE", help="How you were after: ventral, sympathetic or dorsal."),
+    typer.Option("--after", metavar="STATE", help="How you were after, in your ladder's words (`glimmers ladder`)."),
 ]
 
 
@@ -110,11 +110,14 @@ def _listed(values: list[str] | None) -> list[str] | None:
     return [part.strip() for value in values for part in value.split(",") if part.strip() or value == ""]
 
 
-def _state(value: str | None) -> str | None:
-    """--before/--after: a state's standard name in any case; "" clears it (the services check the name)."""
-    if value is None:
+def _state(value: str | None, owner: Any) -> str | None:
+    """--before/--after: the person's own name for a state or the method's term, in any case; "" clears it
+    (the services check the name). The person's words are read only when a state is given."""
+    if value is None or not value.strip():
         return None
-    return value.strip().lower() or None
+    from glimmers.journal.ladder import state_called, state_names
+
+    return state_called(value, state_names(owner))
 
 
 def _check_id(glimmer_id: str) -> None:
@@ -179,8 +182,8 @@ def add(
             tags=_listed(tag),
             glow=glow,
             why=why or "",
-            state_before=_state(before),
-            state_after=_state(after),
+            state_before=_state(before, owner),
+            state_after=_state(after, owner),
             source="cli",
         )
     if as_json:
@@ -295,9 +298,9 @@ def edit(
     if why is not None:
         changes["why"] = why
     if before is not None:
-        changes["state_before"] = _state(before)
+        changes["state_before"] = before
     if after is not None:
-        changes["state_after"] = _state(after)
+        changes["state_after"] = after
     if not changes:
         fail(messages.NOTHING_TO_CHANGE, code=2)
     _check_id(glimmer_id)
@@ -305,7 +308,11 @@ def edit(
     from glimmers.journal import services
 
     with kind_errors(), _looking_for(glimmer_id):
-        glimmer = services.update_glimmer(command_line_user(user), glimmer_id, **changes)
+        owner = command_line_user(user)
+        for key in ("state_before", "state_after"):
+            if key in changes:
+                changes[key] = _state(changes[key], owner)
+        glimmer = services.update_glimmer(owner, glimmer_id, **changes)
     if as_json:
         print_json(services.as_dict(glimmer))
         return

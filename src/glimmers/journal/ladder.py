@@ -33,3 +33,12 @@ def state_from_checkin(user: Any, checkin_id: str, moment: datetime) -> str:
     from glimmers.lib import hooks
 
     return str(hooks.ask("checkin_before", user, checkin_id, moment) or "")
+
+
+def state_called(word: str | None, names: dict[str, str]) -> str | None:
+    """A state from the person's own words for it or the method's term, ignoring case and extra spaces (the
+    command line takes both); any other word as given, for the services to refuse kindly."""
+    if word is None:
+        return None
+    wanted = " ".join(word.split()).casefold()
+    return next((state for state, name in names.items() if name.casefold() == wanted), wanted or None)

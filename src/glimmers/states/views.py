@@ -67,6 +67,12 @@ def ladder(request: SignedInRequest) -> HttpResponse:
     return render(request, "states/ladder.html", context)
 
 
+@require_safe
+def ladder_about(request: SignedInRequest) -> HttpResponse:
+    """The ladder's help: the one page that shows the method's own words, and says what they are."""
+    return render(request, "states/ladder_about.html", {"ladder": services.ladder_for(request.user)})
+
+
 @require_http_methods(["GET", "POST"])
 def ladder_edit(request: SignedInRequest) -> HttpResponse:
     """The guided map, one state a step: sympathetic, dorsal, ventral — so it always ends in safety.
