@@ -154,3 +154,16 @@ def test_the_help_page_explains_the_methods_words_as_a_map(alice_client: Client,
     assert "its language for a personal map — not a fact about your body" in text
     assert "fog" in text and "far away" in text  # their name, and the plain one it replaced
     assert "About the ladder and its words" in shown(alice_client.get("/ladder/").content.decode())
+
+
+@pytest.mark.parametrize("path", ["/", "/journal/", "/glimmers/{glimmer}/", "/glimmers/{glimmer}/edit/"])
+def test_the_words_cost_one_query_a_page(alice_client: Client, alice: User, path: str) -> None:
+    """The forms, the glimmer's page and the check-in control share one reading of the ladder."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    _write_ladder(alice)
+    glimmer = _kept(alice)
+    with CaptureQueriesContext(connection) as captured:
+        assert alice_client.get(path.format(glimmer=glimmer.uuid)).status_code == 200
+    assert sum("states_laddermap" in query["sql"] for query in captured.captured_queries) == 1
