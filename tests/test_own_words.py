@@ -167,3 +167,10 @@ def test_the_words_cost_one_query_a_page(alice_client: Client, alice: User, path
     with CaptureQueriesContext(connection) as captured:
         assert alice_client.get(path.format(glimmer=glimmer.uuid)).status_code == 200
     assert sum("states_laddermap" in query["sql"] for query in captured.captured_queries) == 1
+
+
+def test_an_unknown_state_on_the_command_line_names_the_persons_words(alice: User) -> None:
+    _write_ladder(alice)
+    refused = CliRunner().invoke(app, ["add", "birdsong", "--before", "grumpy"])
+    assert refused.exit_code == 1 and not Glimmer.objects.exists()
+    assert "“grumpy” isn't a state on your ladder. Say one of: “calm and here”, “wired”, “fog”." in refused.output

@@ -37,8 +37,14 @@ def state_from_checkin(user: Any, checkin_id: str, moment: datetime) -> str:
 
 def state_called(word: str | None, names: dict[str, str]) -> str | None:
     """A state from the person's own words for it or the method's term, ignoring case and extra spaces (the
-    command line takes both); any other word as given, for the services to refuse kindly."""
-    if word is None:
+    command line takes both); None for none. Any other word is refused, naming the person's words."""
+    if word is None or not word.strip():
         return None
     wanted = " ".join(word.split()).casefold()
-    return next((state for state, name in names.items() if name.casefold() == wanted), wanted or None)
+    found = next((state for state, name in names.items() if wanted in (name.casefold(), state)), None)
+    if found is None:
+        from django.core.exceptions import ValidationError
+
+        said = ", ".join(f"“{name}”" for name in names.values())
+        raise ValidationError(f"“{word.strip()}” isn't a state on your ladder. Say one of: {said}.", code="state")
+    return found
