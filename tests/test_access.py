@@ -84,6 +84,7 @@ WEB: dict[str, Route] = {
     "journal:tag_merge": Route("owner", ("get", "post"), sample="tag", data={"into": f"{MARKER.lower()} other tag"}),
     "journal:suggest_tags": Route("owner"),
     "states:ladder": Route("owner"),
+    "states:ladder_about": Route("owner"),
     "states:ladder_edit": Route("owner", ("get", "post"), data={"step": "dorsal", "save": "", "name": "fog"}),
     "states:checkin": Route("owner", ("post",), data={"state": "ventral", "note": "from the header"}),
     "states:checkin_delete": Route("owner", ("post",), sample="checkin"),

@@ -68,13 +68,13 @@ BIN_NOTHING_TO_PURGE = "Nothing in the bin is older than 30 days, so nothing was
 
 CHECKED_IN = "Noted: {name}, {time}."
 LADDER_HEADER = "My ladder, top to bottom"
-RUNG_NOT_WRITTEN = "Not written yet — `glimmers ladder edit {state}` when you like."
+RUNG_NOT_WRITTEN = 'Not written yet — `glimmers ladder edit "{name}"` when you like.'
 LADDER_GUIDE = (
     "Your ladder in your own words: press Enter to keep what is there (or to skip), “-” to clear it.\n"
-    "The map goes sympathetic, then dorsal, then ventral, so it always ends in safety."
+    "The map goes from stirred up, to far away, to settled, so it always ends in safety."
 )
 LADDER_SAVED = "Your ladder is saved. `glimmers ladder show` shows it."
-LADDER_EDIT_WHICH = "Say which state to change, e.g. `glimmers ladder edit sympathetic --name wired`."
+LADDER_EDIT_WHICH = 'Say which state to change, e.g. `glimmers ladder edit "on edge" --name wired`.'
 ON_OR_OFF = "Say `on` or `off`, e.g. `glimmers ladder hard-moments on`."
 HARD_MOMENTS_ARE_ON = "Hard moments are on."
 HARD_MOMENTS_ARE_OFF = "Hard moments are off. Any you kept before are still there, unseen."

@@ -33,6 +33,7 @@ PAGES: dict[str, str | None] = {
     "support": "/support/",
     "accounts:sign_in": "/sign-in/",  # visited signed out
     "states:ladder": "/ladder/",
+    "states:ladder_about": "/ladder/about/",  # the only page that shows the method's terms
     "states:ladder_edit": "/ladder/edit/",
     "states:day": "/ladder/day/",
     "states:hard_moments": "/ladder/hard-moments/",

@@ -46,7 +46,7 @@ def test_i_need_a_glimmer_then_savour_and_check_in_by_keyboard_with_reduced_moti
         page.keyboard.press("Enter")
         page.wait_for_url(f"{running.url}/kit/need/")
         assert_accessible(page, "where are you?")
-        tab_to(page, ".need-form button.rung-button:has-text('wired or restless')")
+        tab_to(page, ".need-form button.rung-button:has-text('on edge')")
         page.keyboard.press("Enter")
         page.wait_for_url(re.compile(r"/kit/surfacings/[0-9a-f-]+/$"))
         expect(page.locator("blockquote.glimmer-big")).to_have_text("Warm bread from the oven")
@@ -76,12 +76,12 @@ def test_i_need_a_glimmer_then_savour_and_check_in_by_keyboard_with_reduced_moti
 
         # How do you feel now? A check-in, in my ladder's words.
         assert_accessible(page, "how do you feel now?")
-        tab_to(page, "main button.rung-button:has-text('calm and connected')")
+        tab_to(page, "main button.rung-button:has-text('settled and connected')")
         page.keyboard.press("Enter")
         page.wait_for_url(f"{running.url}/kit/")
-        page.locator(".notice", has_text="Noted: calm and connected").wait_for()
+        page.locator(".notice", has_text="Noted: settled and connected").wait_for()
         page.goto(f"{running.url}/ladder/day/")
-        assert "calm and connected" in page.locator(".timeline").inner_text()
+        assert "settled and connected" in page.locator(".timeline").inner_text()
 
 
 def test_pin_from_a_glimmers_page_and_low_energy_mode_by_keyboard(tmp_path: Path, page: Any) -> None:

@@ -213,7 +213,7 @@ def test_learning_is_my_own_observation_per_state(alice_api: Api, alice: User) -
     assert shape == [
         {
             "state": "sympathetic",
-            "name": "wired or restless",
+            "name": "on edge",
             "helped_most": [
                 {
                     "kind": "glimmer",

@@ -181,7 +181,7 @@ def test_the_real_commands_and_their_exit_codes(tmp_path: Path) -> None:
     assert brought["surfacing"]["glimmer"]["id"] == kept["id"]
     assert run_cli(["kit", "pin", kept["id"][:8]], env).returncode == 0
     assert run_cli(["kit", "pin"], env).returncode == 2
-    savoured = run_cli(["savour", kept["id"][:8], "--no-wait", "--after", "calm and connected"], env)
+    savoured = run_cli(["savour", kept["id"][:8], "--no-wait", "--after", "settled and connected"], env)
     assert savoured.returncode == 0, savoured.stderr
-    assert "Noted: calm and connected" in savoured.stdout
+    assert "Noted: settled and connected" in savoured.stdout
     assert run_cli(["savour", kept["id"][:8], "--seconds", "5"], env).returncode == 1

@@ -290,7 +290,7 @@ def test_learning_waits_for_three_surfacings(alice: User) -> None:
     assert reading.learning(alice, states.ladder_for(alice)) == []
     surfaced(alice, glimmer, "dorsal", False)
     [from_wired] = reading.learning(alice, states.ladder_for(alice))
-    assert (from_wired.state, from_wired.name) == ("sympathetic", "wired or restless")
+    assert (from_wired.state, from_wired.name) == ("sympathetic", "on edge")
     [item] = from_wired.items
     assert (item.label, item.helped, item.shown, item.pinned) == ("the dog's head on my knee", 2, 2, False)
 

@@ -163,7 +163,7 @@ def test_im_done_keeps_the_savouring_and_asks_how_i_feel(alice_client: Client, a
     assert CheckIn.objects.get().state == "ventral"
     surfacing.refresh_from_db()
     assert surfacing.state_after == "ventral"
-    assert "Noted: calm and connected" in page(alice_client, "/kit/")
+    assert "Noted: settled and connected" in page(alice_client, "/kit/")
 
 
 def test_feel_without_a_state_asks_again_kindly(alice_client: Client, alice: User) -> None:

@@ -95,7 +95,7 @@ def test_check_ins_page_with_cursors_and_can_be_removed(alice_api: Api, alice: U
 def test_the_ladder_is_read_and_written_whole(alice_api: Api) -> None:
     plain = alice_api.get("/ladder").json()
     assert list(plain) == ["ventral", "sympathetic", "dorsal"]
-    assert plain["dorsal"]["name"] == "shut down or far away" and plain["dorsal"]["own_name"] == ""
+    assert plain["dorsal"]["name"] == "far away" and plain["dorsal"]["own_name"] == ""
     body = {"sympathetic": {"name": "wired", "colour": "plum", "body": "tight chest"}, "ventral": {"helps": "tea"}}
     written = alice_api.send("put", "/ladder", body).json()
     assert (written["sympathetic"]["name"], written["sympathetic"]["colour"], written["ventral"]["helps"]) == (
@@ -104,7 +104,7 @@ def test_the_ladder_is_read_and_written_whole(alice_api: Api) -> None:
         "tea",
     )
     cleared = alice_api.send("put", "/ladder", {"dorsal": {"name": "fog"}}).json()
-    assert cleared["sympathetic"]["name"] == "wired or restless" and cleared["dorsal"]["name"] == "fog"
+    assert cleared["sympathetic"]["name"] == "on edge" and cleared["dorsal"]["name"] == "fog"
 
 
 @pytest.mark.parametrize(

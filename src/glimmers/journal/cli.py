@@ -75,11 +75,11 @@ ZoneOption = Annotated[
 ]
 BeforeOption = Annotated[
     str | None,
-    typer.Option("--before", metavar="STATE", help="How you were before: ventral, sympathetic or dorsal."),
+    typer.Option("--before", metavar="STATE", help="How you were before, in your ladder's words (`glimmers ladder`)."),
 ]
 AfterOption = Annotated[
     str | None,
-    typer.Option("--after", metavar="STATE", help="How you were after: ventral, sympathetic or dorsal."),
+    typer.Option("--after", metavar="STATE", help="How you were after, in your ladder's words (`glimmers ladder`)."),
 ]
 
 
@@ -111,11 +111,14 @@ def _listed(values: list[str] | None) -> list[str] | None:
     return [part.strip() for value in values for part in value.split(",") if part.strip() or value == ""]
 
 
-def _state(value: str | None) -> str | None:
-    """--before/--after: a state's standard name in any case; "" clears it (the services check the name)."""
-    if value is None:
+def _state(value: str | None, owner: Any) -> str | None:
+    """--before/--after: the person's own name for a state or the method's term, in any case; "" clears it
+    (the services check the name). The person's words are read only when a state is given."""
+    if value is None or not value.strip():
         return None
-    return value.strip().lower() or None
+    from glimmers.journal.ladder import state_called, state_names
+
+    return state_called(value, state_names(owner))
 
 
 def _check_id(glimmer_id: str) -> None:
@@ -180,8 +183,8 @@ def add(
             tags=_listed(tag),
             glow=glow,
             why=why or "",
-            state_before=_state(before),
-            state_after=_state(after),
+            state_before=_state(before, owner),
+            state_after=_state(after, owner),
             source="cli",
         )
     if as_json:
@@ -241,13 +244,15 @@ def show(glimmer_id: IdArgument, user: UserOption = None, as_json: JsonOption = 
     _check_id(glimmer_id)
     setup_django()
     from glimmers.journal import services
+    from glimmers.journal.ladder import state_names
 
     with kind_errors(), _looking_for(glimmer_id):
-        glimmer = services.get_glimmer(command_line_user(user), glimmer_id)
+        owner = command_line_user(user)
+        glimmer = services.get_glimmer(owner, glimmer_id)
     if as_json:
         print_json(services.as_dict(glimmer))
         return
-    print_glimmer(glimmer)
+    print_glimmer(glimmer, state_names(owner))
 
 
 @journal_app.command("edit")
@@ -294,9 +299,9 @@ def edit(
     if why is not None:
         changes["why"] = why
     if before is not None:
-        changes["state_before"] = _state(before)
+        changes["state_before"] = before
     if after is not None:
-        changes["state_after"] = _state(after)
+        changes["state_after"] = after
     if not changes:
         fail(messages.NOTHING_TO_CHANGE, code=2)
     _check_id(glimmer_id)
@@ -304,7 +309,11 @@ def edit(
     from glimmers.journal import services
 
     with kind_errors(), _looking_for(glimmer_id):
-        glimmer = services.update_glimmer(command_line_user(user), glimmer_id, **changes)
+        owner = command_line_user(user)
+        for key in ("state_before", "state_after"):
+            if key in changes:
+                changes[key] = _state(changes[key], owner)
+        glimmer = services.update_glimmer(owner, glimmer_id, **changes)
     if as_json:
         print_json(services.as_dict(glimmer))
         return

@@ -12,18 +12,19 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
 
-from glimmers.journal.ladder import RANK
+from glimmers.journal.ladder import PLAIN_NAMES, RANK
 
 if TYPE_CHECKING:
     from glimmers.accounts.models import User
 
 
 class State(models.TextChoices):
-    """Deb Dana's autonomic ladder, top to bottom. The person names each rung in their own words."""
+    """Deb Dana's ladder, top to bottom, kept as data. The person names each rung in their own words; the
+    labels are the plain words shown until they do (journal.services.state_names gives the ones to show)."""
 
-    VENTRAL = "ventral", "Safe and connected"
-    SYMPATHETIC = "sympathetic", "Mobilised"
-    DORSAL = "dorsal", "Shut down"
+    VENTRAL = "ventral", PLAIN_NAMES["ventral"]
+    SYMPATHETIC = "sympathetic", PLAIN_NAMES["sympathetic"]
+    DORSAL = "dorsal", PLAIN_NAMES["dorsal"]
 
 
 # The ladder from the bottom up: a "move up" is an after higher on it than the before.

@@ -22,6 +22,7 @@ from django.utils import timezone
 
 from glimmers.accounts.models import User
 from glimmers.journal.folding import searchable
+from glimmers.journal.ladder import state_from_checkin
 from glimmers.journal.models import BIN_DAYS, SENSE_BITS, Glimmer, GlimmerQuerySet, Person, Place, State, Tag
 from glimmers.journal.text import (
     TEXT_LIMIT,
@@ -238,9 +239,12 @@ def create_glimmer(
     resurface: bool = True,
     source: str = "web",
     mentions: bool = True,
+    before_checkin: str | None = None,
 ) -> Glimmer:
     """Keep a glimmer. `#tags`, `@people` and `+places` written in the text are picked up (new names are
-    added), unless `mentions=False` (an importer whose source uses @ or + for something else)."""
+    added), unless `mentions=False` (an importer whose source uses @ or + for something else).
+    `before_checkin`: the check-in the capture form offered as "before"; it counts only when it was made in
+    the 30 minutes before the glimmer's own moment, and never over a "before" that was chosen."""
     zone_name = time_zone or user.time_zone
     zone = _field("time_zone", zone_named, zone_name)
     now = timezone.now()
@@ -258,6 +262,8 @@ def create_glimmer(
         source=source,
     )
     glimmer.local_date = glimmer.noticed_at.astimezone(zone).date()
+    if before_checkin and not glimmer.state_before:
+        glimmer.state_before = state_from_checkin(user, before_checkin, glimmer.noticed_at)
     said_people = mentioned_people(glimmer.text) if mentions else []
     said_places = mentioned_places(glimmer.text) if mentions else []
     # commas belong to a place's name; a glimmer has one place: the one given, else the first +place

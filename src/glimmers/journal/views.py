@@ -22,6 +22,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from glimmers import messages as texts
 from glimmers.journal import moments, services
 from glimmers.journal.forms import GlimmerForm
+from glimmers.journal.ladder import state_names
 from glimmers.journal.models import BIN_DAYS, Glimmer
 from glimmers.lib.errors import NotFound
 from glimmers.lib.http import SignedInRequest
@@ -56,12 +57,17 @@ def _undo(request: SignedInRequest) -> Glimmer | None:
         return None
 
 
+def _form(request: SignedInRequest, *args: Any, **kwargs: Any) -> GlimmerForm:
+    """The glimmer form, its state choices in the person's own words."""
+    return GlimmerForm(*args, state_names=state_names(request.user, request), **kwargs)
+
+
 def _today_context(request: SignedInRequest, form: GlimmerForm | None = None, **extra: Any) -> dict[str, Any]:
     return {
-        "form": form or GlimmerForm(initial={"resurface": True}),
+        "form": form or _form(request, initial={"resurface": True}),
         "glimmers": services.todays_glimmers(request.user),
         "today": timezone.now().astimezone(services.profile_zone(request.user)).date(),
-        "capture_here": True,  # for apps above: the capture form is on this page (the ladder pre-fills "before")
+        "capture_here": True,  # for apps above: the capture form is on this page
         **extra,
     }
 
@@ -85,7 +91,7 @@ def _time_meant(form: GlimmerForm, zone_name: str) -> Any:
 
 @require_POST
 def capture(request: SignedInRequest) -> HttpResponse:
-    form = GlimmerForm(request.POST)
+    form = _form(request, request.POST)
     saved = None
     if form.is_valid():
         when = _time_meant(form, request.user.time_zone)
@@ -107,13 +113,20 @@ def capture(request: SignedInRequest) -> HttpResponse:
 
 @require_safe
 def detail(request: SignedInRequest, glimmer_id: uuid.UUID) -> HttpResponse:
-    return render(request, "journal/detail.html", {"glimmer": _glimmer_or_404(request, glimmer_id)})
+    glimmer = _glimmer_or_404(request, glimmer_id)
+    names = state_names(request.user, request)
+    context = {
+        "glimmer": glimmer,
+        "before": names.get(glimmer.state_before, ""),  # in the person's own words
+        "after": names.get(glimmer.state_after, ""),
+    }
+    return render(request, "journal/detail.html", context)
 
 
 @require_http_methods(["GET", "POST"])
 def edit(request: SignedInRequest, glimmer_id: uuid.UUID) -> HttpResponse:
     glimmer = _glimmer_or_404(request, glimmer_id)
-    form = GlimmerForm(request.POST or None, initial=GlimmerForm.initial_for(glimmer))
+    form = _form(request, request.POST or None, initial=GlimmerForm.initial_for(glimmer))
     if request.method == "POST" and form.is_valid():
         when = _time_meant(form, glimmer.time_zone)
         if form.is_valid():  # no question about the time, no words refused

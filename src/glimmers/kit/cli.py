@@ -72,7 +72,9 @@ def kit(
     ctx: typer.Context,
     state: Annotated[
         str | None,
-        typer.Option("--state", metavar="STATE", help="Where you are: ventral, sympathetic, dorsal, or your own name."),
+        typer.Option(
+            "--state", metavar="STATE", help="Where you are, in your ladder's words (your own name or the plain one)."
+        ),
     ] = None,
     user: UserOption = None,
     as_json: JsonOption = False,
@@ -215,7 +217,7 @@ def savour(
     ] = False,
     after: Annotated[
         str | None,
-        typer.Option("--after", metavar="STATE", help="How you feel now: a check-in (standard or own name)."),
+        typer.Option("--after", metavar="STATE", help="How you feel now: a check-in (your own name or the plain one)."),
     ] = None,
     user: UserOption = None,
     as_json: JsonOption = False,

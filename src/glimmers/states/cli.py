@@ -22,14 +22,21 @@ if TYPE_CHECKING:
     from glimmers.states.ladder import Ladder
 
 states_app = typer.Typer(no_args_is_help=True)
-ladder_app = typer.Typer(help="My ladder: the states in my own words.", no_args_is_help=True)
+ladder_app = typer.Typer(
+    help=(
+        "My ladder: the states in my own words. The method it comes from calls its three rungs ventral, "
+        "sympathetic and dorsal — its language for a personal map, not a fact about the body. Those words "
+        "work wherever a state is asked for, as do my own names and the plain ones."
+    ),
+    no_args_is_help=True,
+)
 cues_app = typer.Typer(help="Cues: what tends to come with a move on my ladder.", no_args_is_help=True)
 states_app.add_typer(ladder_app, name="ladder")
 states_app.add_typer(cues_app, name="cues")
 
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON.")]
 StateArgument = Annotated[
-    str, typer.Argument(metavar="STATE", help="ventral, sympathetic or dorsal — or your own name for it (any case).")
+    str, typer.Argument(metavar="STATE", help="Your own name for the state, or its plain words (any case).")
 ]
 WhenOption = Annotated[
     str | None,
@@ -89,13 +96,13 @@ def _print_ladder(ladder: Ladder) -> None:
     typer.echo(messages.LADDER_HEADER)
     for rung in ladder.top_to_bottom:
         typer.echo("")
-        typer.echo(f"{rung.marker} {rung.name}  " + typer.style(f"({rung.state} · {rung.colour_name})", dim=True))
+        typer.echo(f"{rung.marker} {rung.name}  " + typer.style(f"({rung.colour_name}, {rung.shape})", dim=True))
         written = [answer for answer in rung.answers if answer.text]
         for answer in written:
             text = answer.text.replace("\n", "\n    ")
             typer.echo(f"  {typer.style(answer.question + ':', dim=True)} {text}")
         if not rung.written:
-            typer.echo(typer.style("  " + messages.RUNG_NOT_WRITTEN.format(state=rung.state), dim=True))
+            typer.echo(typer.style("  " + messages.RUNG_NOT_WRITTEN.format(name=rung.name), dim=True))
 
 
 @ladder_app.command("show")
@@ -121,7 +128,7 @@ def _ask(ladder: Ladder, states: list[str]) -> dict[str, dict[str, str]]:
     for state in states:
         rung = ladder[state]
         typer.echo("")
-        typer.echo(f"{rung.marker} {rung.standard} ({state}) — {rung.hint}")
+        typer.echo(f"{rung.marker} {rung.name} — {rung.hint}")
         given: dict[str, str] = {}
         questions = {"name": "My name for it", "colour": f"Its colour ({', '.join(PALETTE)})", **FIELDS}
         current = {"name": rung.own_name, "colour": rung.own_colour, **{a.key: a.text for a in rung.answers}}
@@ -136,7 +143,9 @@ def _ask(ladder: Ladder, states: list[str]) -> dict[str, dict[str, str]]:
 def ladder_edit(
     state: Annotated[
         str | None,
-        typer.Argument(metavar="[STATE]", help="Which state (standard or own name). Left out: all three, in order."),
+        typer.Argument(
+            metavar="[STATE]", help="Which state (your own name or the plain one). Left out: all three, in order."
+        ),
     ] = None,
     name: Annotated[str | None, typer.Option("--name", help="My name for it (up to 40 characters).")] = None,
     colour: Annotated[str | None, typer.Option("--colour", "--color", help="sage, sky, sand, plum, …")] = None,
@@ -149,7 +158,7 @@ def ladder_edit(
     as_json: JsonOption = False,
 ) -> None:
     """Write my ladder. With options, change just those (an empty value "" clears one); without, answer the
-    questions one by one — sympathetic, then dorsal, then ventral, so it always ends in safety."""
+    questions one by one — stirred up, then far away, then settled, so it always ends in safety."""
     given = {"name": name, "colour": colour, "body": body, "feel": feel, "think": think, "do": do, "helps": helps}
     changes = {key: value for key, value in given.items() if value is not None}
     if changes and state is None:
@@ -198,7 +207,7 @@ def ladder_hard_moments(
 def hard_moment(
     text: Annotated[list[str], typer.Argument(metavar="TEXT", help="A few words about what moved you down.")],
     state: Annotated[
-        str | None, typer.Option("--state", metavar="STATE", help="Where it left you (standard or own name).")
+        str | None, typer.Option("--state", metavar="STATE", help="Where it left you (your own name or the plain one).")
     ] = None,
     cue: Annotated[
         str | None, typer.Option("--cue", metavar="NAME", help="What came with it; a new name makes a new cue.")

@@ -39,7 +39,7 @@ from glimmers.states.palette import (
     PALETTE,
 )
 
-PREFILL_WINDOW = timedelta(minutes=30)  # a check-in this recent starts a new glimmer's "before"
+PREFILL_WINDOW = timedelta(minutes=30)  # a check-in this soon before a glimmer's moment may be its "before"
 PAGE_SIZE = 20
 MIN_PREFIX = 6
 UNSET: Any = object()  # "leave this as it is" in an edit
@@ -83,7 +83,7 @@ def ladder_for(user: User) -> Ladder:
 def _clean_rung(state: str, values: Mapping[str, Any]) -> dict[str, str]:
     """The columns for one rung from what was given; unknown states, colours or long texts are refused."""
     columns: dict[str, str] = {}
-    label = f"{State(state).label.lower()} ({state})"
+    label = f"“{State(state).label}”"  # the plain words: the method's terms stay on the ladder's help page
     if "name" in values:
         columns[f"{state}_name"] = _field(
             "name", clean_name, values["name"] or "", label=f"name for {label}", limit=NAME_LIMIT
@@ -195,9 +195,20 @@ def delete_checkin(user: User, checkin_id: str | uuid.UUID) -> None:
 
 
 def recent_checkin(user: User, *, now: datetime | None = None) -> CheckIn | None:
-    """The latest check-in of the last 30 minutes: it starts the "before" of a glimmer kept now."""
+    """The latest check-in of the 30 minutes before `now`: Today's capture form offers it as "before"."""
     now = now or timezone.now()
     return checkins_of(user).filter(at__gte=now - PREFILL_WINDOW, at__lte=now).order_by("-at", "-id").first()
+
+
+def state_before_from(user: User, checkin_id: str | uuid.UUID, moment: datetime) -> str:
+    """The state of a check-in offered as a glimmer's "before" — only when it was made in the 30 minutes
+    before the glimmer's own moment; "" for one dated earlier, later, or a check-in that is gone. A "before"
+    is never guessed for another moment (it feeds every "moved up" count)."""
+    try:
+        checkin = get_checkin(user, checkin_id)
+    except (NotFound, ValidationError):
+        return ""
+    return checkin.state if moment - PREFILL_WINDOW <= checkin.at <= moment else ""
 
 
 # --- settings -------------------------------------------------------------------------------------

@@ -26,6 +26,7 @@ from glimmers.lib.errors import NotFound
 from glimmers.lib.http import SignedInRequest
 from glimmers.states import reading, services
 from glimmers.states.forms import CheckInForm, CueForm, HardMomentForm, LinkForm, RungForm, SettingsForm
+from glimmers.states.hooks import capture_before
 from glimmers.states.palette import FILL_ORDER
 from glimmers.states.templatetags.states import checkin_context
 
@@ -64,6 +65,12 @@ def ladder(request: SignedInRequest) -> HttpResponse:
         "first_step": FILL_ORDER[0],
     }
     return render(request, "states/ladder.html", context)
+
+
+@require_safe
+def ladder_about(request: SignedInRequest) -> HttpResponse:
+    """The ladder's help: the one page that shows the method's own words, and says what they are."""
+    return render(request, "states/ladder_about.html", {"ladder": services.ladder_for(request.user)})
 
 
 @require_http_methods(["GET", "POST"])
@@ -113,6 +120,8 @@ def checkin(request: SignedInRequest) -> HttpResponse:
         problem = "Please choose where you are on your ladder."
     if request.htmx:  # type: ignore[attr-defined]
         context = checkin_context(request, saved=saved, problem=problem, note=request.POST.get("note", ""))
+        if saved and _safe_next(request, "") == reverse("journal:today"):
+            context["before_offer"] = capture_before(request, None)  # Today's capture form offers it at once
         return render(request, "states/_checkin_answer.html", context)
     if saved:
         name = services.ladder_for(request.user).name(saved.state)

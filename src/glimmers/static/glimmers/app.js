@@ -32,25 +32,7 @@
 
   // --- my ladder (states) ---------------------------------------------------------------------------
 
-  // A check-in of the last 30 minutes starts "How I was before" in Today's capture form. The check-in
-  // control carries it (data-before, and data-before-until in ms since the epoch); a choice the person
-  // has made is never overwritten.
-  function preFillBefore() {
-    var control = document.getElementById("checkin");
-    if (!control || !control.dataset.before) return;
-    if (Date.now() > Number(control.dataset.beforeUntil || 0)) return;
-    document.querySelectorAll("form.capture-form select[name='state_before']").forEach(function (select) {
-      if (select.value === "" && !select.dataset.touched) select.value = control.dataset.before;
-    });
-  }
-  document.addEventListener("change", function (event) {
-    if (event.target.matches && event.target.matches("select[name='state_before']")) {
-      event.target.dataset.touched = "true";
-    }
-  });
-  document.addEventListener("DOMContentLoaded", preFillBefore);
   document.addEventListener("htmx:afterSettle", function (event) {
-    preFillBefore();
     // After a check-in the control is new: put the focus back where it was, on "Where am I?".
     if (event.target && event.target.id === "checkin") {
       var summary = event.target.querySelector("summary");
