@@ -74,6 +74,16 @@ def get_glimmer(user: User, glimmer_id: str | uuid.UUID, *, binned: bool = False
     return matches[0]
 
 
+def people_and_tags(glimmer: Glimmer) -> tuple[list[Person], list[Tag]]:
+    """The people and tags a glimmer came with, as things with pages of their own (its page links to them),
+    in name order like `people_names`. They are its owner's: a glimmer only ever links its owner's names."""
+
+    def by_name(rows: Iterable[Any]) -> list[Any]:
+        return sorted(rows, key=lambda row: (row.name.casefold(), row.name))
+
+    return by_name(glimmer.people.all()), by_name(glimmer.tags.all())
+
+
 @dataclass(frozen=True)
 class Page:
     items: list[Glimmer]

@@ -91,7 +91,9 @@ def capture(request: SignedInRequest) -> HttpResponse:
 
 @require_safe
 def detail(request: SignedInRequest, glimmer_id: uuid.UUID) -> HttpResponse:
-    return render(request, "journal/detail.html", {"glimmer": _glimmer_or_404(request, glimmer_id)})
+    glimmer = _glimmer_or_404(request, glimmer_id)
+    people, tags = services.people_and_tags(glimmer)
+    return render(request, "journal/detail.html", {"glimmer": glimmer, "people": people, "tags": tags})
 
 
 @require_http_methods(["GET", "POST"])
