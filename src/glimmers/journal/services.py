@@ -74,6 +74,32 @@ def get_glimmer(user: User, glimmer_id: str | uuid.UUID, *, binned: bool = False
     return matches[0]
 
 
+WELCOME_UNTIL = 3  # Today welcomes a person (what a glimmer is, ideas to start from) until they have kept this many
+FIRST_STEPS_UNTIL = 10  # ...and then, until this many, apps above may point to a next step (the ladder)
+
+
+@dataclass(frozen=True)
+class Welcome:
+    """Where a person is in their first days, for Today: `kept` counts their glimmers up to FIRST_STEPS_UNTIL."""
+
+    kept: int
+
+    @property
+    def new(self) -> bool:
+        return self.kept < WELCOME_UNTIL
+
+    @property
+    def few(self) -> bool:
+        return WELCOME_UNTIL <= self.kept < FIRST_STEPS_UNTIL
+
+
+def welcome_for(user: User) -> Welcome | None:
+    """A Welcome while the journal is young, else None. One small query whatever the journal holds: it counts
+    at most FIRST_STEPS_UNTIL rows (the bin left out)."""
+    kept = len(glimmers_of(user).order_by().values_list("pk", flat=True)[:FIRST_STEPS_UNTIL])
+    return Welcome(kept) if kept < FIRST_STEPS_UNTIL else None
+
+
 def people_and_tags(glimmer: Glimmer) -> tuple[list[Person], list[Tag]]:
     """The people and tags a glimmer came with, as things with pages of their own (its page links to them),
     in name order like `people_names`. They are its owner's: a glimmer only ever links its owner's names."""

@@ -22,6 +22,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from glimmers.journal import services
 from glimmers.journal.forms import GlimmerForm
 from glimmers.journal.models import BIN_DAYS, Glimmer
+from glimmers.journal.text import TEXT_LIMIT
 from glimmers.lib.errors import NotFound
 from glimmers.lib.http import SignedInRequest
 
@@ -56,8 +57,11 @@ def _undo(request: SignedInRequest) -> Glimmer | None:
 
 
 def _today_context(request: SignedInRequest, form: GlimmerForm | None = None, **extra: Any) -> dict[str, Any]:
+    # ?text= starts the box with words (an idea from the welcome, a shortcut); they are only shown, not kept.
+    start = request.GET.get("text", "")[:TEXT_LIMIT] if request.method == "GET" else ""
     return {
-        "form": form or GlimmerForm(initial={"resurface": True}),
+        "form": form or GlimmerForm(initial={"resurface": True, "text": start}),
+        "welcome": services.welcome_for(request.user),
         "glimmers": services.todays_glimmers(request.user),
         "today": timezone.now().astimezone(services.profile_zone(request.user)).date(),
         "capture_here": True,  # for apps above: the capture form is on this page (the ladder pre-fills "before")

@@ -17,6 +17,7 @@ from django.db import DatabaseError
 from django.http import HttpRequest
 
 from glimmers.states import services
+from glimmers.states.hooks import request_ladder
 from glimmers.states.ladder import Ladder, Rung
 from glimmers.states.models import CheckIn
 from glimmers.states.palette import NOTE_LIMIT
@@ -35,7 +36,7 @@ def checkin_context(
 ) -> dict[str, Any]:
     """What the control needs: the person's ladder, and with `prefill` the recent check-in (one query each)."""
     user = request.user
-    ladder = ladder or services.ladder_for(user)  # type: ignore[arg-type]
+    ladder = ladder or request_ladder(request)
     recent = saved or (services.recent_checkin(user) if prefill else None)  # type: ignore[arg-type]
     until = None
     if recent is not None:

@@ -110,3 +110,20 @@
     document.querySelectorAll("[data-savour-seconds]").forEach(savourTimer);
   });
 })();
+
+// --- a new person's welcome: an idea starts the capture box ----------------------------------------------
+// Without JavaScript an idea is a link to Today with ?text=…, which starts the box with its words; with it,
+// the box on this page is filled in place and given the focus, the cursor at the end, ready to make it theirs.
+(function () {
+  "use strict";
+
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest ? event.target.closest("a[data-idea]") : null;
+    var box = document.getElementById("id_text");
+    if (!link || !box || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey) return;
+    event.preventDefault();
+    box.value = link.dataset.idea;
+    box.focus();
+    box.setSelectionRange(box.value.length, box.value.length);
+  });
+})();
