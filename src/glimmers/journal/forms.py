@@ -11,7 +11,7 @@ from django.urls import reverse_lazy
 from glimmers.journal.models import Glimmer, Sense, State
 from glimmers.journal.text import NAME_LIMIT, TEXT_LIMIT
 
-GLOW_CHOICES = [("1", "1"), ("2", "2"), ("3", "3"), ("4", "4"), ("5", "5")]
+GLOW_CHOICES = [("", "No number"), ("1", "1"), ("2", "2"), ("3", "3"), ("4", "4"), ("5", "5")]  # "": none, or cleared
 STATE_CHOICES = [("", "—"), *State.choices]
 
 

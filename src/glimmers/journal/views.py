@@ -60,7 +60,7 @@ def _today_context(request: SignedInRequest, form: GlimmerForm | None = None, **
     # ?text= starts the box with words (an idea from the welcome, a shortcut); they are only shown, not kept.
     start = request.GET.get("text", "")[:TEXT_LIMIT] if request.method == "GET" else ""
     return {
-        "form": form or GlimmerForm(initial={"resurface": True, "text": start}),
+        "form": form or GlimmerForm(initial={"resurface": True, "text": start, "glow": ""}),
         "welcome": services.welcome_for(request.user),
         "glimmers": services.todays_glimmers(request.user),
         "today": timezone.now().astimezone(services.profile_zone(request.user)).date(),

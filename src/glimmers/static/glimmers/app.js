@@ -127,3 +127,15 @@
     box.setSelectionRange(box.value.length, box.value.length);
   });
 })();
+
+// --- forms: every problem at once, and the focus on them ---------------------------------------------------
+// A form that comes back with problems starts with a summary that links to each field. On a page load its
+// autofocus takes the focus; after htmx swaps a form in, this does, so the keyboard is never left behind.
+(function () {
+  "use strict";
+
+  document.addEventListener("htmx:afterSettle", function (event) {
+    var summary = event.target && event.target.querySelector ? event.target.querySelector("[data-error-summary]") : null;
+    if (summary) summary.focus();
+  });
+})();
