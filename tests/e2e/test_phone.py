@@ -71,8 +71,10 @@ def test_the_phone_header_is_compact_and_its_panels_open_over_the_page(tmp_path:
         assert _sideways(page) == 0
 
 
-def test_details_summaries_show_a_marker_that_turns_when_open(tmp_path: Path, page: Any) -> None:
-    marker = "(element) => { const s = getComputedStyle(element, '::before'); return [s.content, s.width, s.transform]; }"
+def test_details_turn_their_marker_and_form_problems_take_the_focus(tmp_path: Path, page: Any) -> None:
+    marker = (
+        "(element) => { const s = getComputedStyle(element, '::before'); return [s.content, s.width, s.transform]; }"
+    )
     with serving_with_account(tmp_path, NAME, PASSWORD) as running:
         sign_in(page, running.url, NAME, PASSWORD)
         summary = page.locator("details.more > summary")
@@ -80,6 +82,19 @@ def test_details_summaries_show_a_marker_that_turns_when_open(tmp_path: Path, pa
         assert content != "none" and float(width.removesuffix("px")) > 0
         summary.click()
         assert summary.evaluate(marker)[2] != closed
+
+        # Keeping an empty glimmer with words for "when" it can't read: both problems at once, in a summary
+        # that has the focus, whose links lead to each field.
+        page.fill("#id_when", "the twelfth of never")
+        page.focus("#id_text")
+        page.keyboard.press("Enter")
+        problems = page.locator("[data-error-summary]")
+        expect(problems).to_be_focused()
+        expect(problems.locator("a")).to_have_count(2)
+        assert_accessible(page, "today, with two problems")
+        page.keyboard.press("Tab")
+        page.keyboard.press("Enter")
+        expect(page.locator("#id_text")).to_be_focused()
 
 
 def test_tokens_fit_a_phone_and_revoking_asks_first(tmp_path: Path, page: Any) -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+from django.core.exceptions import ValidationError
 from django.test import Client
 
 from glimmers.accounts.models import User
@@ -35,20 +37,15 @@ def test_an_edit_with_several_problems_names_them_all_and_changes_nothing(alice_
         f"/glimmers/{glimmer.uuid}/edit/", {"text": "", "why": "x" * 2001, "glow": "5"}
     ).content.decode()
     assert "Please write a few words for the glimmer." in text
-    assert text.count("<li><a href=\"#id_") == 2
+    assert text.count('<li><a href="#id_') == 2
     glimmer.refresh_from_db()
     assert (glimmer.text, glimmer.glow) == ("steam from the kettle", 2)
 
 
 def test_a_service_raises_every_fields_complaint_together(alice: User) -> None:
-    from django.core.exceptions import ValidationError
-
-    try:
+    with pytest.raises(ValidationError) as refused:
         services.create_glimmer(alice, text="", glow=9, senses=["smell", "sixth"], state_after="elated")
-    except ValidationError as error:
-        assert set(error.message_dict) == {"text", "glow", "senses", "state_after"}
-    else:  # pragma: no cover - the test fails here
-        raise AssertionError("nothing was refused")
+    assert set(refused.value.message_dict) == {"text", "glow", "senses", "state_after"}
 
 
 def test_a_cards_glow_is_read_as_words_and_its_stars_are_hidden(alice_client: Client, alice: User) -> None:

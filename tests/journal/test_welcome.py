@@ -56,9 +56,7 @@ def test_binned_glimmers_dont_count_towards_the_first_ones(alice: User) -> None:
     assert welcome is not None and welcome.new
 
 
-def test_after_a_few_glimmers_today_points_to_the_ladder_until_it_is_written(
-    alice_client: Client, alice: User
-) -> None:
+def test_after_a_few_glimmers_today_points_to_the_ladder_until_it_is_written(alice_client: Client, alice: User) -> None:
     _keep(alice, 3)
     page = alice_client.get("/").content.decode()
     assert "You have a few glimmers now" in page

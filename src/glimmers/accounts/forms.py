@@ -111,4 +111,4 @@ class PasswordForm(PasswordChangeForm):
         # where the password was chosen.
         self.validate_passwords("new_password1", "new_password2")
         self.validate_password_for_user(self.user, "new_password1")
-        return forms.Form.clean(self)
+        return forms.Form.clean(self) or {}

@@ -25,8 +25,8 @@ class NotCommon(base.CommonPasswordValidator):
     def validate(self, password: str, user: Any = None) -> None:
         if password.lower().strip() in self.passwords:
             raise ValidationError(
-                "Many people use that password, so it would be easy to guess. Please choose another: a few words you will "
-                "remember work well.",
+                "Many people use that password, so it would be easy to guess. Please choose another: "
+                "a few words you will remember work well.",
                 code="password_too_common",
             )
 
