@@ -44,3 +44,12 @@ def use_scheme(page: Any, scheme: str) -> None:
     reads colours (without it axe once read a light-mode colour on a dark background)."""
     page.emulate_media(color_scheme=scheme)
     page.evaluate("() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))")
+
+
+def tab_to_menu_link(page: Any, name: str) -> None:
+    """Reach one of the main pages by keyboard: on a phone they sit behind "Menu", which opens first."""
+    summary = page.locator(".site-menu > summary")
+    if summary.is_visible() and page.locator(".site-menu[open]").count() == 0:
+        tab_to(page, ".site-menu > summary")
+        page.keyboard.press("Enter")
+    tab_to(page, f"nav[aria-label='Main'] a:text-is('{name}')")

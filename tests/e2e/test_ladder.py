@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.helpers import assert_accessible, sign_in, tab_to
+from tests.e2e.helpers import assert_accessible, sign_in, tab_to, tab_to_menu_link
 from tests.helpers import serving_with_account
 
 pytestmark = pytest.mark.browser
@@ -49,7 +49,7 @@ def test_check_in_from_any_page_and_write_the_ladder_by_keyboard(tmp_path: Path,
         expect(page.locator("#before-checkin")).to_be_checked()  # ready for the next one
 
         # The guided map: sympathetic, then dorsal (skipped), then ventral.
-        tab_to(page, "a:text('My ladder')")
+        tab_to_menu_link(page, "My ladder")
         page.keyboard.press("Enter")
         page.wait_for_url(f"{running.url}/ladder/")
         assert_accessible(page, "my ladder, unwritten")

@@ -7,7 +7,6 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth import login, logout, update_session_auth_hash
 from django.contrib.auth.decorators import login_not_required
-from django.contrib.auth.forms import PasswordChangeForm
 from django.contrib.auth.views import LoginView
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
@@ -15,7 +14,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from glimmers.accounts import services
-from glimmers.accounts.forms import FirstRunForm, NewTokenForm, ProfileForm, SignInForm
+from glimmers.accounts.forms import FirstRunForm, NewTokenForm, PasswordForm, ProfileForm, SignInForm
 from glimmers.lib.errors import NotFound
 from glimmers.lib.http import SignedInRequest
 
@@ -101,8 +100,7 @@ def _render_settings(request: SignedInRequest, **context: Any) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def change_password(request: SignedInRequest) -> HttpResponse:
-    form = PasswordChangeForm(request.user, request.POST or None)
-    form.error_messages["password_incorrect"] = "That isn't your current password. Please try again."
+    form = PasswordForm(request.user, request.POST or None)
     if request.method == "POST" and form.is_valid():
         user = form.save()
         update_session_auth_hash(request, user)  # stay signed in here; other sessions end

@@ -13,7 +13,7 @@ from glimmers.journal.ladder import PLAIN_NAMES
 from glimmers.journal.models import Glimmer, Sense
 from glimmers.journal.text import NAME_LIMIT, TEXT_LIMIT
 
-GLOW_CHOICES = [("1", "1"), ("2", "2"), ("3", "3"), ("4", "4"), ("5", "5")]
+GLOW_CHOICES = [("", "No number"), ("1", "1"), ("2", "2"), ("3", "3"), ("4", "4"), ("5", "5")]  # "": none, or cleared
 
 
 def state_choices(names: dict[str, str] | None, empty: str) -> list[tuple[str, str]]:

@@ -33,7 +33,7 @@ from glimmers.journal.text import (
     mentioned_places,
     new_in,
 )
-from glimmers.lib.errors import NotFound
+from glimmers.lib.errors import NotFound, Problems
 from glimmers.lib.errors import on_field as _field
 from glimmers.lib.when import parse_when
 
@@ -73,6 +73,42 @@ def get_glimmer(user: User, glimmer_id: str | uuid.UUID, *, binned: bool = False
     if len(matches) != 1:
         raise NotFound(str(glimmer_id))
     return matches[0]
+
+
+WELCOME_UNTIL = 3  # Today welcomes a person (what a glimmer is, ideas to start from) until they have kept this many
+FIRST_STEPS_UNTIL = 10  # ...and then, until this many, apps above may point to a next step (the ladder)
+
+
+@dataclass(frozen=True)
+class Welcome:
+    """Where a person is in their first days, for Today: `kept` counts their glimmers up to FIRST_STEPS_UNTIL."""
+
+    kept: int
+
+    @property
+    def new(self) -> bool:
+        return self.kept < WELCOME_UNTIL
+
+    @property
+    def few(self) -> bool:
+        return WELCOME_UNTIL <= self.kept < FIRST_STEPS_UNTIL
+
+
+def welcome_for(user: User) -> Welcome | None:
+    """A Welcome while the journal is young, else None. One small query whatever the journal holds: it counts
+    at most FIRST_STEPS_UNTIL rows (the bin left out)."""
+    kept = len(glimmers_of(user).order_by().values_list("pk", flat=True)[:FIRST_STEPS_UNTIL])
+    return Welcome(kept) if kept < FIRST_STEPS_UNTIL else None
+
+
+def people_and_tags(glimmer: Glimmer) -> tuple[list[Person], list[Tag]]:
+    """The people and tags a glimmer came with, as things with pages of their own (its page links to them),
+    in name order like `people_names`. They are its owner's: a glimmer only ever links its owner's names."""
+
+    def by_name(rows: Iterable[Any]) -> list[Any]:
+        return sorted(rows, key=lambda row: (row.name.casefold(), row.name))
+
+    return by_name(glimmer.people.all()), by_name(glimmer.tags.all())
 
 
 @dataclass(frozen=True)
@@ -248,19 +284,21 @@ def create_glimmer(
     zone_name = time_zone or user.time_zone
     zone = _field("time_zone", zone_named, zone_name)
     now = timezone.now()
+    problems = Problems()  # every field checked, all their complaints together
     glimmer = Glimmer(
         owner=user,
-        text=_field("text", clean_text, text, label="glimmer", required=True),
-        noticed_at=_field("when", _noticed_at, when, zone, now),
+        text=problems.check("text", clean_text, text, label="glimmer", required=True),
+        noticed_at=problems.check("when", _noticed_at, when, zone, now),
         time_zone=zone_name,
-        sense_bits=_field("senses", _senses, senses),
-        glow=_field("glow", _glow, glow),
-        why=_field("why", clean_text, why or "", label="“why it mattered”", limit=TEXT_LIMIT),
-        state_before=_field("state_before", _state, state_before, "state before"),
-        state_after=_field("state_after", _state, state_after, "state after"),
+        sense_bits=problems.check("senses", _senses, senses),
+        glow=problems.check("glow", _glow, glow),
+        why=problems.check("why", clean_text, why or "", label="“why it mattered”", limit=TEXT_LIMIT),
+        state_before=problems.check("state_before", _state, state_before, "state before"),
+        state_after=problems.check("state_after", _state, state_after, "state after"),
         resurface=bool(resurface),
         source=source,
     )
+    problems.raise_any()
     glimmer.local_date = glimmer.noticed_at.astimezone(zone).date()
     if before_checkin and not glimmer.state_before:
         glimmer.state_before = state_from_checkin(user, before_checkin, glimmer.noticed_at)
@@ -302,24 +340,26 @@ def update_glimmer(
     old_text = glimmer.text
     zone_name = glimmer.time_zone if time_zone is UNSET else time_zone
     zone = _field("time_zone", zone_named, zone_name)
+    problems = Problems()  # every field checked, all their complaints together
     if text is not UNSET:
-        glimmer.text = _field("text", clean_text, text, label="glimmer", required=True)
+        glimmer.text = problems.check("text", clean_text, text, label="glimmer", required=True)
     if when is not UNSET and when not in (None, ""):
-        glimmer.noticed_at = _field("when", _noticed_at, when, zone, timezone.now())
+        glimmer.noticed_at = problems.check("when", _noticed_at, when, zone, timezone.now()) or glimmer.noticed_at
     glimmer.time_zone = zone_name
     glimmer.local_date = glimmer.noticed_at.astimezone(zone).date()
     if senses is not UNSET:
-        glimmer.sense_bits = _field("senses", _senses, senses)
+        glimmer.sense_bits = problems.check("senses", _senses, senses)
     if glow is not UNSET:
-        glimmer.glow = _field("glow", _glow, glow)
+        glimmer.glow = problems.check("glow", _glow, glow)
     if why is not UNSET:
-        glimmer.why = _field("why", clean_text, why or "", label="“why it mattered”")
+        glimmer.why = problems.check("why", clean_text, why or "", label="“why it mattered”")
     if state_before is not UNSET:
-        glimmer.state_before = _field("state_before", _state, state_before, "state before")
+        glimmer.state_before = problems.check("state_before", _state, state_before, "state before")
     if state_after is not UNSET:
-        glimmer.state_after = _field("state_after", _state, state_after, "state after")
+        glimmer.state_after = problems.check("state_after", _state, state_after, "state after")
     if resurface is not UNSET:
         glimmer.resurface = bool(resurface)
+    problems.raise_any()
     # #tags, @people and +places count when the edit writes them: ones already in the old text are not
     # added again, so a tag or person renamed or merged since stays as it is now.
     new_tags = new_in(hashtags(glimmer.text), hashtags(old_text))

@@ -24,6 +24,7 @@ from glimmers.journal import moments, services
 from glimmers.journal.forms import GlimmerForm
 from glimmers.journal.ladder import state_names
 from glimmers.journal.models import BIN_DAYS, Glimmer
+from glimmers.journal.text import TEXT_LIMIT
 from glimmers.lib.errors import NotFound
 from glimmers.lib.http import SignedInRequest
 
@@ -63,8 +64,11 @@ def _form(request: SignedInRequest, *args: Any, **kwargs: Any) -> GlimmerForm:
 
 
 def _today_context(request: SignedInRequest, form: GlimmerForm | None = None, **extra: Any) -> dict[str, Any]:
+    # ?text= starts the box with words (an idea from the welcome, a shortcut); they are only shown, not kept.
+    start = request.GET.get("text", "")[:TEXT_LIMIT] if request.method == "GET" else ""
     return {
-        "form": form or _form(request, initial={"resurface": True}),
+        "form": form or _form(request, initial={"resurface": True, "text": start, "glow": ""}),
+        "welcome": services.welcome_for(request.user),
         "glimmers": services.todays_glimmers(request.user),
         "today": timezone.now().astimezone(services.profile_zone(request.user)).date(),
         "capture_here": True,  # for apps above: the capture form is on this page
@@ -115,8 +119,11 @@ def capture(request: SignedInRequest) -> HttpResponse:
 def detail(request: SignedInRequest, glimmer_id: uuid.UUID) -> HttpResponse:
     glimmer = _glimmer_or_404(request, glimmer_id)
     names = state_names(request.user, request)
+    people, tags = services.people_and_tags(glimmer)
     context = {
         "glimmer": glimmer,
+        "people": people,
+        "tags": tags,
         "before": names.get(glimmer.state_before, ""),  # in the person's own words
         "after": names.get(glimmer.state_after, ""),
     }

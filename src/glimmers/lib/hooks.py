@@ -10,6 +10,8 @@ Places in use:
 - `card_marks` — small marks at the end of a glimmer card's meta line (the thing: a Glimmer);
 - `page_actions` — buttons and links among a page's actions (the thing: a Glimmer, Person, Place or Cue);
 - `capture_before` — on Today's capture form, a recent check-in offered as "before" (the thing: the form).
+- `welcome` — inside Today's welcome while a journal is new (the thing: a journal.services.Welcome);
+- `first_steps` — on Today once a few glimmers are kept, a next step to offer (the thing: a Welcome).
 
 A contributor is `(request, thing) -> str` and returns HTML it has made safe itself (format_html or a
 rendered template). Contributors that read the database cache what they read on the request, so a page of

@@ -7,6 +7,8 @@ glimmers.lib.hooks: the journal asks by name and never imports states.
   in the 30 minutes before the glimmer's own moment (states.services.state_before_from).
 - `capture_before` (a place on Today's capture form): the latest check-in of the last 30 minutes, shown
   openly — "before: fog — from your 07:10 check-in" — as a ticked box the person can untick.
+- `first_steps` (a place on Today): once a few glimmers are kept (journal.services.Welcome.few) and while
+  the person's ladder is still unwritten, one line pointing to My ladder.
 """
 
 from __future__ import annotations
@@ -59,3 +61,13 @@ def capture_before(request: HttpRequest, form: Any) -> str:
     ticked = not bound or form.data.get("before_checkin", "") == str(recent.uuid)
     context = {"checkin": recent, "name": ladder_of(request).name(recent.state), "ticked": ticked}
     return render_to_string("states/_capture_before.html", context, request=request)
+
+
+def ladder_next(request: HttpRequest, welcome: Any) -> str:
+    from django.template.loader import render_to_string
+
+    if not getattr(welcome, "few", False):
+        return ""
+    if ladder_of(request).started:
+        return ""
+    return render_to_string("states/_first_steps.html", {}, request=request)
