@@ -21,8 +21,6 @@ letter from `show`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 # Commands and groups at the top level of `glimmers`, hidden ones included.
 BUILT = frozenset(
     {
@@ -80,14 +78,20 @@ MOST_WORDS = 2  # a capture of more words than this is always kept
 LONG_NAME = 6  # names this long or longer allow two edits
 
 
-@dataclass(frozen=True)
 class Question:
-    """Why a quick capture is asked about instead of kept."""
+    """Why a quick capture is asked about instead of kept. (A plain class: importing dataclasses
+    would cost this start-up path more than everything else in the module.)"""
 
-    command: str  # the command it looks like
-    typo: bool  # a near miss of its name, not the name itself
-    reserved: bool  # that command isn't built yet
-    text: str  # the words, as `glimmers add` would keep them
+    __slots__ = ("command", "reserved", "text", "typo")
+
+    def __init__(self, command: str, *, typo: bool, reserved: bool, text: str) -> None:
+        self.command = command  # the command it looks like
+        self.typo = typo  # a near miss of its name, not the name itself
+        self.reserved = reserved  # that command isn't built yet
+        self.text = text  # the words, as `glimmers add` would keep them
+
+    def __repr__(self) -> str:
+        return f"Question({self.command!r}, typo={self.typo}, reserved={self.reserved}, text={self.text!r})"
 
 
 def is_quick_capture(args: list[str]) -> bool:
