@@ -69,7 +69,17 @@ def test_a_real_glimmer_is_never_asked_about(text: str) -> None:
 
 @pytest.mark.parametrize(
     "args",
-    [["dad"], ["ad", "hoc"], ["snow", "falling", "softly"], ["-"], ["--help"], ["list"], ["add", "lst"], []],
+    [
+        ["dad"],
+        ["ad", "hoc"],
+        ["mango", "lassi"],
+        ["snow", "falling", "softly"],
+        ["-"],
+        ["--help"],
+        ["list"],
+        ["add", "lst"],
+        [],
+    ],
     ids=repr,
 )
 def test_commands_options_and_longer_captures_are_not_asked_about(args: list[str]) -> None:

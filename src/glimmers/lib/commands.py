@@ -73,7 +73,9 @@ RESERVED = frozenset(
     }
 )
 
-NEVER_A_TYPO = frozenset({"add"})  # "dad", "ad", "odd": everyday words, never a command typed wrong
+# Never a typo's target: `add` ("dad", "ad", "odd" are everyday words) and `manage`, hidden from
+# --help (for operators), so never suggested ("mango lassi" stays a glimmer).
+NEVER_A_TYPO = frozenset({"add", "manage"})
 MOST_WORDS = 2  # a capture of more words than this is always kept
 LONG_NAME = 6  # names this long or longer allow two edits
 
