@@ -25,8 +25,11 @@ setup-dev: $(UV)
 	$(UV) sync --locked --quiet
 
 ## Set up and run Glimmers on its embedded default (SQLite in your user data folder).
+## Another address or port: make run PORT=8001 (HOST=0.0.0.0 too; then read docs/self-hosting.md).
+HOST ?= 127.0.0.1
+PORT ?= 8000
 run: setup
-	$(VENV)/bin/glimmers serve
+	$(VENV)/bin/glimmers serve --host $(HOST) --port $(PORT)
 
 ## Set up and run every test (browser tests need Chromium; PostgreSQL tests need GLIMMERS_TEST_DATABASE_URL).
 test: setup-dev

@@ -16,6 +16,8 @@ from typing import Annotated, NoReturn, TypeVar
 import typer
 
 from glimmers import messages
+from glimmers.lib import commands
+from glimmers.usage import RootGroup
 
 app = typer.Typer(
     name="glimmers",
@@ -23,6 +25,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    cls=RootGroup,  # a usage error about extra words says how to keep them as a glimmer
 )
 
 F = TypeVar("F", bound=Callable[..., object])
@@ -215,10 +218,9 @@ def command_names(group: typer.Typer = app) -> set[str]:
 
 def with_quick_capture(args: list[str]) -> list[str]:
     """`glimmers "text"` is `glimmers add "text"` whenever the first word is not a command or an
-    option (DESIGN §5). A lone "-" is text too: it reads the glimmer from standard input."""
-    if args and (args[0] == "-" or not args[0].startswith("-")) and args[0] not in command_names():
-        return ["add", *args]
-    return args
+    option (DESIGN §5). A lone "-" is text too: it reads the glimmer from standard input.
+    (glimmers.console has asked first about captures that look like a mistyped command.)"""
+    return ["add", *args] if commands.is_quick_capture(args) else args
 
 
 def _schema_is_behind(message: str) -> bool:

@@ -18,6 +18,13 @@ NOT_LOOPBACK = (
     "GLIMMERS_BASE_URL and GLIMMERS_ALLOWED_HOSTS. docs/self-hosting.md shows how."
 )
 MIGRATED = "The database is up to date."
+
+# --- quick capture: asking before a mistyped command becomes a glimmer (glimmers.lib.commands) -----
+
+KEEP_IT_INSTEAD = "To keep it as a glimmer: `glimmers add {text}`"
+DID_YOU_MEAN = "Did you mean `glimmers {command}`?"
+NOT_BUILT_YET = "`glimmers {command}` isn't here yet (it's planned for a later Glimmers), so nothing was kept."
+NEAR_NOT_BUILT_YET = "Did you mean `glimmers {command}`? It isn't here yet (it's planned for a later Glimmers)."
 USER_CREATED = "Account “{name}” is ready."
 USER_DELETED = "Account “{name}” and everything in it are erased."
 USER_DELETE_CONFIRM = "This erases “{name}” and everything in their journal, for good. Type the name to go ahead"
