@@ -49,7 +49,7 @@ def test_search_answers_glimmers_in_their_usual_shape(api: Api, alice: User) -> 
     assert texts(api.get("/search", q="sam")) == ["sunset over the bay"]
 
 
-@pytest.mark.parametrize("typed", ['"', "NEAR(", "*", "-", "AND OR", "^", ":", "x" * 9_000])
+@pytest.mark.parametrize("typed", ['"', "NEAR(", "*", "-", "AND OR", "^", ":", "x" * 2_000])
 def test_search_syntax_is_only_ever_words(api: Api, alice: User, typed: str) -> None:
     services.create_glimmer(alice, text="warm bread")
     for order in ("newest", "relevance"):
