@@ -123,7 +123,7 @@ def test_last_used_is_only_written_when_stale_even_by_another_process(alice: Use
 
     from django.utils import timezone
 
-    token, plain = services.create_token(alice)
+    token, _plain = services.create_token(alice)
     marked = timezone.now() - timedelta(seconds=10)
     ApiToken.objects.filter(pk=token.pk).update(last_used_at=marked)  # another worker, a moment ago
     stale_copy = ApiToken.objects.get(pk=token.pk)
