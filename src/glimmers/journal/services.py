@@ -8,27 +8,24 @@ from __future__ import annotations
 
 import base64
 import binascii
-import operator
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from functools import reduce
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
 from glimmers.accounts.models import User
 from glimmers.journal.folding import searchable
 from glimmers.journal.models import BIN_DAYS, SENSE_BITS, Glimmer, GlimmerQuerySet, Person, Place, State, Tag
+from glimmers.journal.naming import find_or_add
 from glimmers.journal.text import (
-    NAMES_LIMIT,
     TEXT_LIMIT,
-    clean_name,
     clean_text,
     hashtags,
     mentioned_people,
@@ -205,42 +202,6 @@ def _state(value: str | None, label: str) -> str:
     return value
 
 
-def _named(model: type[Person] | type[Place] | type[Tag], user: User, names: Iterable[str], label: str) -> list[Any]:
-    """The owner's people/places/tags with these names (ignoring case), creating the new ones.
-
-    At most NAMES_LIMIT, found in one query and the new ones made in one insert, so that a glimmer with
-    many names holds SQLite's write lock for a moment, not seconds (issue 13)."""
-    wanted: dict[str, str] = {}
-    for raw in names:
-        name = clean_name(raw, label=label)
-        if name:
-            wanted.setdefault(name.lower(), name)
-    if len(wanted) > NAMES_LIMIT:
-        many = {"person's name": "people", "tag": "tags"}.get(label, f"{label}s")
-        raise ValidationError(
-            f"A glimmer can have up to {NAMES_LIMIT} {many}, counting those written in the text; "
-            f"this one has {len(wanted)}. Could you keep the ones that matter most?",
-            code="too_many",
-        )
-    if not wanted:
-        return []
-    owned = model.objects.owned_by(user)
-    existing = owned.filter(reduce(operator.or_, (Q(name__iexact=name) for name in wanted.values())))
-    found = {thing.name.lower(): thing for thing in existing}
-    new = [model(owner=user, name=name) for key, name in wanted.items() if key not in found]
-    if new:
-        try:
-            with transaction.atomic():  # a savepoint: a clash below leaves the outer transaction usable
-                found |= {thing.name.lower(): thing for thing in model.objects.bulk_create(new)}
-        except IntegrityError:
-            # Someone else added one of them meanwhile, or the database folds case differently from
-            # Python for one of them: find or make each the slow way, which is always right.
-            for key, name in wanted.items():
-                if key not in found:
-                    found[key] = owned.filter(name__iexact=name).first() or model.objects.create(owner=user, name=name)
-    return [found[key] for key in wanted]
-
-
 def _split(value: str | Sequence[str] | None) -> list[str]:
     """Names from a list, or from a comma-separated string (as a simple form field gives them)."""
     if value is None:
@@ -291,9 +252,9 @@ def create_glimmer(
     # commas belong to a place's name; a glimmer has one place: the one given, else the first +place
     place_names = [place] if isinstance(place, str) and place.strip() else said_places[:1]
     with transaction.atomic():
-        glimmer.place = next(iter(_field("place", _named, Place, user, place_names, "place")), None)
-        people_rows = _field("people", _named, Person, user, [*_split(people), *said_people], "person's name")
-        tag_rows = _field("tags", _named, Tag, user, [*_split(tags), *hashtags(glimmer.text)], "tag")
+        glimmer.place = next(iter(_field("place", find_or_add, Place, user, place_names, "place")), None)
+        people_rows = _field("people", find_or_add, Person, user, [*_split(people), *said_people], "person's name")
+        tag_rows = _field("tags", find_or_add, Tag, user, [*_split(tags), *hashtags(glimmer.text)], "tag")
         _index(glimmer, people_rows, tag_rows)
         glimmer.save()
         glimmer.people.set(people_rows)
@@ -351,11 +312,13 @@ def update_glimmer(
         # Every name is checked before anything is written, so a failed edit changes nothing.
         given = [place] if isinstance(place, str) and place.strip() else []  # commas belong to the name
         if given or new_places or place is not UNSET:
-            glimmer.place = next(iter(_field("place", _named, Place, user, given or new_places[:1], "place")), None)
+            glimmer.place = next(
+                iter(_field("place", find_or_add, Place, user, given or new_places[:1], "place")), None
+            )
         current_people = list(glimmer.people_names) if people is UNSET else _split(people)
-        people_rows = _field("people", _named, Person, user, [*current_people, *new_people], "person's name")
+        people_rows = _field("people", find_or_add, Person, user, [*current_people, *new_people], "person's name")
         current_tags = list(glimmer.tag_names) if tags is UNSET else _split(tags)
-        tag_rows = _field("tags", _named, Tag, user, [*current_tags, *new_tags], "tag")
+        tag_rows = _field("tags", find_or_add, Tag, user, [*current_tags, *new_tags], "tag")
         _index(glimmer, people_rows, tag_rows)
         glimmer.save()
         glimmer.people.set(people_rows)
