@@ -137,3 +137,37 @@ def test_the_server_reads_request_lines_longer_than_glimmers_own_limit() -> None
     from glimmers.server import REQUEST_LINE_LIMIT
 
     assert settings.URL_LIMIT + len("DELETE  HTTP/1.1") < REQUEST_LINE_LIMIT
+
+
+def test_a_web_form_too_big_gets_a_kind_413_page(alice_client: Client) -> None:
+    response = alice_client.post("/glimmers/new/", {"text": "x" * (settings.DATA_UPLOAD_MAX_MEMORY_SIZE + 1)})
+    assert response.status_code == 413
+    assert "more than Glimmers takes" in response.content.decode()
+
+
+# --- the OpenAPI document tells clients (and fuzzers) the limits -----------------------------------------
+
+
+def _schema(document: dict[str, Any], ref_or_schema: dict[str, Any]) -> dict[str, Any]:
+    ref = ref_or_schema.get("$ref")
+    return document["components"]["schemas"][ref.rsplit("/", 1)[1]] if ref else ref_or_schema
+
+
+def test_the_openapi_document_states_the_limits(client: Client) -> None:
+    document = client.get("/api/openapi.json").json()
+    create = document["paths"]["/api/glimmers"]["post"]
+    body = _schema(document, create["requestBody"]["content"]["application/json"]["schema"])
+    fields = body["properties"]
+    assert fields["text"]["maxLength"] == 2000
+    assert fields["people"]["maxItems"] == 50 and fields["people"]["items"]["maxLength"] == 100
+    assert fields["tags"]["maxItems"] == 50
+    assert fields["senses"]["maxItems"] == 7
+    glow = next(option for option in fields["glow"]["anyOf"] if option.get("type") == "integer")
+    assert (glow["minimum"], glow["maximum"]) == (1, 5)
+    filters = {p["name"]: p["schema"] for p in document["paths"]["/api/glimmers"]["get"]["parameters"]}
+    assert filters["cursor"]["anyOf"][0]["maxLength"] == 500
+    assert filters["to"]["anyOf"][0]["format"] == "date"
+    for path, methods in document["paths"].items():
+        for method, operation in methods.items():
+            declared = set(operation["responses"])
+            assert {"400", "401", "403", "404", "413", "414", "422"} <= declared, f"{method} {path}"
