@@ -115,7 +115,7 @@ class RequestGuardMiddleware:
                 return problems.problem(status, detail)
             from glimmers.views import refused
 
-            return refused(request, status)
+            return refused(request, status, detail if detail == problems.BAD_REQUEST else None)
         response = self.get_response(request)
         if response.status_code == 405 and problems.is_api(request) and "json" not in response.get("Content-Type", ""):
             method = request.method or "this method"  # django-ninja's bare 405 for a method a path doesn't take

@@ -8,7 +8,7 @@ describe it, so the OpenAPI document tells the truth. Coming in, fields are type
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 from uuid import UUID
 
 from ninja import Schema
@@ -179,9 +179,8 @@ class SearchQuery(FilterQuery):
         description="Words (each also finds words it begins: “sun” finds “sunset”) and “quoted phrases”. "
         "Anything else typed is ignored, never an error. No words: the journal, filtered.",
     )
-    order: str = Field(
+    order: Literal["newest", "relevance"] = Field(
         "newest",
-        max_length=WORD_LIMIT,
         description="`newest` first (pages by cursor) or `relevance`: best match first.",
     )
 
