@@ -103,6 +103,15 @@ def test_a_stranger_with_a_nul_gets_400_not_a_sign_in_page(client: Client) -> No
     assert client.get("/journal/", {"q": NUL}).status_code == 400
 
 
+def test_a_filter_by_name_from_any_channel_uses_the_name_rules(alice: User, sam: str) -> None:
+    from glimmers.journal import search
+
+    found = search.find_glimmers(alice, filters=search.make_filters({"person": f"Sam{NUL}", "tag": f"\ud800{NUL}"}))
+    assert found.items == []  # the broken tag is no tag of alice's: nothing matches, and nothing fails
+    with_sam = search.find_glimmers(alice, filters=search.make_filters({"person": f"Sam{NUL}"}))
+    assert [glimmer.text for glimmer in with_sam.items] == ["tea with @Sam at +home #cosy"]
+
+
 # --- JSON bodies: the text rules clean text; lookups by name never reach the database with a NUL ---------
 
 
