@@ -307,7 +307,9 @@ def test_every_api_operation_is_in_the_table() -> None:
         if key in API_PUBLIC:
             continue
         declared = {str(code) for code in operation.get("responses", {})}
-        assert {"400", "401", "403", "404", "422"} <= declared, f"{key} must declare 400/401/403/404/422"
+        assert {"400", "401", "403", "404", "413", "414", "422"} <= declared, (
+            f"{key} must declare 400/401/403/404/413/414/422 (**ERRORS from glimmers.lib.apierrors)"
+        )
         if key.split()[0] in ("POST", "PATCH", "PUT") and "requestBody" in operation:
             assert key in API_BODIES, f"{key} takes a body: add a valid one to API_BODIES in tests/test_access.py"
 

@@ -62,6 +62,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "glimmers.middleware.PrivateCacheMiddleware",
     "axes.middleware.AxesMiddleware",
+    "glimmers.middleware.RequestGuardMiddleware",  # innermost: the headers above wrap its refusals
 ]
 if not runtime.web:
     MIDDLEWARE = []
@@ -207,6 +208,13 @@ CONTENT_SECURITY_POLICY = {
         "form-action": [_SELF],
     }
 }
+
+# Bounded work per request (docs/api.md, "Limits"): the biggest body Glimmers reads (files, when they
+# come, are counted apart) and the longest address, path and query together. gunicorn's own limit on
+# the request line (glimmers.server) sits above URL_LIMIT, so Glimmers answers 414 itself, in JSON
+# under /api/.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 256 * 1024
+URL_LIMIT = 4096
 
 # --- places on disk -----------------------------------------------------------------------------
 STATIC_URL = "/static/"

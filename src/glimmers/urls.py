@@ -15,5 +15,6 @@ urlpatterns = [
     path("api/", api.urls),
 ]
 
+handler400 = "glimmers.views.bad_request"
 handler404 = "glimmers.views.not_found"
 handler500 = "glimmers.views.server_error"

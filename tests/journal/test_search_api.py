@@ -49,7 +49,7 @@ def test_search_answers_glimmers_in_their_usual_shape(api: Api, alice: User) -> 
     assert texts(api.get("/search", q="sam")) == ["sunset over the bay"]
 
 
-@pytest.mark.parametrize("typed", ['"', "NEAR(", "*", "-", "AND OR", "^", ":", "x" * 9_000])
+@pytest.mark.parametrize("typed", ['"', "NEAR(", "*", "-", "AND OR", "^", ":", "x" * 2_000])
 def test_search_syntax_is_only_ever_words(api: Api, alice: User, typed: str) -> None:
     services.create_glimmer(alice, text="warm bread")
     for order in ("newest", "relevance"):
@@ -63,7 +63,7 @@ def test_search_pages_by_cursor_or_by_number(api: Api, alice: User) -> None:
         first = api.get("/search", q="rain", order=order, limit=3).json()
         second = api.get("/search", q="rain", order=order, limit=3, cursor=first["next"]).json()
         assert len(first["items"]) == 3 and len(second["items"]) == 2 and second["next"] is None
-    assert api.get("/search", q="rain", order="loudest").status_code == 400
+    assert api.get("/search", q="rain", order="loudest").status_code == 422  # the schema lists the two
     assert api.get("/search", q="rain", cursor="garbage").status_code == 400
 
 

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import logging
 import secrets
 import zoneinfo
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import timedelta
 from functools import lru_cache
 
 from django.contrib.auth import password_validation
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import DatabaseError, IntegrityError, connection, transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from glimmers.accounts.models import ApiToken, FirstRunLink, User
@@ -21,6 +25,8 @@ FIRST_RUN_LIFETIME = timedelta(minutes=15)
 TOKEN_PREFIX = "glm"
 # Writing "last used" on every request would turn every read into a write; once a minute is plenty.
 LAST_USED_RESOLUTION = timedelta(minutes=1)
+LAST_USED_WAIT_MS = 200
+logger = logging.getLogger(__name__)
 
 
 def _digest(secret: str) -> str:
@@ -215,8 +221,41 @@ def authenticate_token(plain: str) -> ApiToken | None:
         return None
     if not token.user.is_active:
         return None
-    now = timezone.now()
-    if token.last_used_at is None or now - token.last_used_at > LAST_USED_RESOLUTION:
-        ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
-        token.last_used_at = now
+    _mark_used(token)
     return token
+
+
+def _mark_used(token: ApiToken) -> None:
+    """Note when a token was last used: at most once a minute, and never at the cost of the request.
+
+    A conditional UPDATE, so that of many requests in the same minute (in any process) only one writes;
+    outside the request's transaction and never waiting long for SQLite's write lock, so a busy moment
+    leaves the time a little stale instead of failing a read."""
+    now = timezone.now()
+    if token.last_used_at is not None and now - token.last_used_at <= LAST_USED_RESOLUTION:
+        return
+    stale = Q(last_used_at__isnull=True) | Q(last_used_at__lt=now - LAST_USED_RESOLUTION)
+    try:
+        with _briefly(), transaction.atomic():
+            ApiToken.objects.filter(stale, pk=token.pk).update(last_used_at=now)
+    except DatabaseError as error:
+        logger.warning("Couldn't note when token %s was last used: %s", token.key_id, error)
+        return
+    token.last_used_at = now
+
+
+@contextmanager
+def _briefly() -> Iterator[None]:
+    """On SQLite, wait at most a fraction of a second for the write lock (the request itself waits longer)."""
+    if connection.vendor != "sqlite" or connection.in_atomic_block:
+        yield
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA busy_timeout")
+        (waited,) = cursor.fetchone()
+        cursor.execute(f"PRAGMA busy_timeout = {LAST_USED_WAIT_MS}")
+    try:
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute(f"PRAGMA busy_timeout = {int(waited)}")

@@ -61,11 +61,20 @@ SenseOption = Annotated[
 ]
 GlowOption = Annotated[int | None, typer.Option("--glow", metavar="N", help="How brightly: 1 (a flicker) to 5.")]
 TagOption = Annotated[
-    list[str] | None, typer.Option("--tag", metavar="TAG", help="A tag (#tags in the text count too). Repeat for more.")
+    list[str] | None,
+    typer.Option(
+        "--tag",
+        metavar="TAG",
+        help="A tag (#tags in the text count too). Repeat, or separate with commas, for more (up to 50).",
+    ),
 ]
 PersonOption = Annotated[
     list[str] | None,
-    typer.Option("--person", metavar="NAME", help="Someone who was part of it (pets count). Repeat for more."),
+    typer.Option(
+        "--person",
+        metavar="NAME",
+        help="Someone who was part of it (pets count). Repeat, or separate with commas, for more (up to 50).",
+    ),
 ]
 PlaceOption = Annotated[str | None, typer.Option("--place", metavar="PLACE", help="Where it happened.")]
 WhyOption = Annotated[str | None, typer.Option("--why", metavar="TEXT", help="Why it mattered.")]

@@ -114,7 +114,11 @@ def get_name(user: User, kind: str, key: str | uuid.UUID) -> Any:
     try:
         found = things.filter(uuid=uuid.UUID(text)).first()
     except ValueError:
-        found = things.filter(name__iexact=" ".join(text.split())).first() if text else None
+        try:  # the name rules, as it was kept: a NUL or a broken character never reaches the database
+            name = clean_name(text, label="name")
+        except ValidationError:
+            raise NotFound(text) from None
+        found = things.filter(name__iexact=name).first() if name else None
     if found is None:
         raise NotFound(text)
     return found

@@ -31,6 +31,7 @@ from glimmers.accounts.models import User
 from glimmers.journal import services
 from glimmers.journal.folding import fold, searchable, split_folded
 from glimmers.journal.models import SENSE_BITS, Glimmer, GlimmerQuerySet, Person, Place, Tag
+from glimmers.journal.text import clean_name
 from glimmers.lib.when import parse_when
 
 MAX_TERMS = 16  # words and phrases in one query; more add nothing a person would miss
@@ -178,7 +179,11 @@ def _one(model: type[Person] | type[Place] | type[Tag], user: User, value: str) 
     try:
         return things.filter(uuid=uuid.UUID(value)).first()
     except ValueError:
-        return things.filter(name__iexact=value).first()
+        try:  # the name rules, as names are kept: a NUL (the command line can send one) never reaches a query
+            name = clean_name(value, label="name")
+        except ValidationError:
+            return None
+        return things.filter(name__iexact=name).first() if name else None
 
 
 def about(kind: str, thing: Person | Place | Tag) -> Filters:

@@ -24,9 +24,9 @@ from glimmers.accounts.models import User
 from glimmers.journal.folding import searchable
 from glimmers.journal.ladder import state_from_checkin
 from glimmers.journal.models import BIN_DAYS, SENSE_BITS, Glimmer, GlimmerQuerySet, Person, Place, State, Tag
+from glimmers.journal.naming import find_or_add
 from glimmers.journal.text import (
     TEXT_LIMIT,
-    clean_name,
     clean_text,
     hashtags,
     mentioned_people,
@@ -239,17 +239,6 @@ def _state(value: str | None, label: str) -> str:
     return value
 
 
-def _named(model: type[Person] | type[Place] | type[Tag], user: User, names: Iterable[str], label: str) -> list[Any]:
-    """The owner's people/places/tags with these names (ignoring case), creating the new ones."""
-    found: dict[str, Any] = {}
-    for raw in names:
-        name = clean_name(raw, label=label)
-        if name and name.lower() not in found:
-            existing = model.objects.owned_by(user).filter(name__iexact=name).first()
-            found[name.lower()] = existing or model.objects.create(owner=user, name=name)
-    return list(found.values())
-
-
 def _split(value: str | Sequence[str] | None) -> list[str]:
     """Names from a list, or from a comma-separated string (as a simple form field gives them)."""
     if value is None:
@@ -307,9 +296,9 @@ def create_glimmer(
     # commas belong to a place's name; a glimmer has one place: the one given, else the first +place
     place_names = [place] if isinstance(place, str) and place.strip() else said_places[:1]
     with transaction.atomic():
-        glimmer.place = next(iter(_field("place", _named, Place, user, place_names, "place")), None)
-        people_rows = _field("people", _named, Person, user, [*_split(people), *said_people], "person's name")
-        tag_rows = _field("tags", _named, Tag, user, [*_split(tags), *hashtags(glimmer.text)], "tag")
+        glimmer.place = next(iter(_field("place", find_or_add, Place, user, place_names, "place")), None)
+        people_rows = _field("people", find_or_add, Person, user, [*_split(people), *said_people], "person's name")
+        tag_rows = _field("tags", find_or_add, Tag, user, [*_split(tags), *hashtags(glimmer.text)], "tag")
         _index(glimmer, people_rows, tag_rows)
         glimmer.save()
         glimmer.people.set(people_rows)
@@ -369,11 +358,13 @@ def update_glimmer(
         # Every name is checked before anything is written, so a failed edit changes nothing.
         given = [place] if isinstance(place, str) and place.strip() else []  # commas belong to the name
         if given or new_places or place is not UNSET:
-            glimmer.place = next(iter(_field("place", _named, Place, user, given or new_places[:1], "place")), None)
+            glimmer.place = next(
+                iter(_field("place", find_or_add, Place, user, given or new_places[:1], "place")), None
+            )
         current_people = list(glimmer.people_names) if people is UNSET else _split(people)
-        people_rows = _field("people", _named, Person, user, [*current_people, *new_people], "person's name")
+        people_rows = _field("people", find_or_add, Person, user, [*current_people, *new_people], "person's name")
         current_tags = list(glimmer.tag_names) if tags is UNSET else _split(tags)
-        tag_rows = _field("tags", _named, Tag, user, [*current_tags, *new_tags], "tag")
+        tag_rows = _field("tags", find_or_add, Tag, user, [*current_tags, *new_tags], "tag")
         _index(glimmer, people_rows, tag_rows)
         glimmer.save()
         glimmer.people.set(people_rows)
