@@ -8,6 +8,9 @@ import gc
 
 def main() -> None:
     gc.disable()
+    from glimmers.lib.datadir import keep_files_private
+
+    keep_files_private()  # before anything can create a file: see glimmers.lib.datadir
     from glimmers.cli import main as run
 
     run()
