@@ -117,6 +117,7 @@ def crash(kind: str, kills: int, seed: int, workdir: Path) -> tuple[str, bool]:
     chance = random.Random(seed)
     with fresh_database(kind, "crash") as database_url:
         site = Site(workdir / kind.lower(), database_url)
+        site.migrate()
         token = site.account("crash", "kettle song at dawn")
         log = workdir / f"serve-{kind.lower()}.log"
         site.start(log=log)

@@ -34,6 +34,7 @@ def fuzz(kind: str, minutes: float, seed: str | None, workdir: Path) -> tuple[st
     """One database's run: its section of the results and how many failures it found."""
     with fresh_database(kind, "fuzz") as database_url:
         site = Site(workdir / kind.lower(), database_url)
+        site.migrate()
         token = site.account("fuzz", "fuzzing through the night")
         site.start(log=workdir / f"serve-{kind.lower()}.log")
         report = workdir / f"report-{kind.lower()}.ndjson"

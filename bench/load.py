@@ -105,7 +105,7 @@ def run_locust(site: Site, people: int, minutes: float, heavy: bool, accounts: P
     }
 
 
-def table(title: str, figures: dict[str, object], people: int) -> str:
+def table(title: str, figures: dict[str, object], people: int, heavy: bool) -> str:
     rows = figures["rows"]
     assert isinstance(rows, list)
     wall = float(figures["wall"])  # type: ignore[arg-type]
@@ -114,7 +114,8 @@ def table(title: str, figures: dict[str, object], people: int) -> str:
     lines = [
         f"### {title}",
         "",
-        f"{people} people for {wall / 60:.1f} minutes. CPU over the run: Locust {locust:.0f} s "
+        f"{people} people{' and the heavy writer' if heavy else ''} for {wall / 60:.1f} minutes. "
+        f"CPU over the run: Locust {locust:.0f} s "
         f"({locust / wall:.0%} of one core), `glimmers serve` and its workers {served:.0f} s "
         f"({served / wall:.0%} of one core), on {os.cpu_count()} cores shared with other work.",
         "",
@@ -135,6 +136,7 @@ def load(kind: str, people: int, minutes: float, workdir: Path) -> str:
     with fresh_database(kind, "load") as database_url:
         site = Site(workdir / kind.lower(), database_url)
         accounts = workdir / f"accounts-{kind.lower()}.json"
+        site.migrate()
         accounts.write_text(json.dumps(make_accounts(site, people)))
         site.start(log=workdir / f"serve-{kind.lower()}.log")  # its default workers
         try:
@@ -143,7 +145,7 @@ def load(kind: str, people: int, minutes: float, workdir: Path) -> str:
                 figures = run_locust(
                     site, people, minutes, heavy, accounts, workdir / f"{kind.lower()}-{'heavy' if heavy else 'plain'}"
                 )
-                section = table(title, figures, people)
+                section = table(title, figures, people, heavy)
                 print(section, flush=True)
                 sections.append(section)
         finally:

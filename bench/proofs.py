@@ -34,8 +34,11 @@ def free_port() -> int:
 
 
 def databases() -> list[str]:
-    """SQLite always; PostgreSQL too when GLIMMERS_TEST_DATABASE_URL names a server to use."""
-    return ["SQLite", "PostgreSQL"] if os.environ.get("GLIMMERS_TEST_DATABASE_URL") else ["SQLite"]
+    """SQLite always, and PostgreSQL too when GLIMMERS_TEST_DATABASE_URL names a server to use;
+    PROOF_DATABASES=PostgreSQL (or SQLite) keeps to one of them."""
+    kinds = ["SQLite", "PostgreSQL"] if os.environ.get("GLIMMERS_TEST_DATABASE_URL") else ["SQLite"]
+    only = os.environ.get("PROOF_DATABASES", "").lower().split(",")
+    return [kind for kind in kinds if kind.lower() in only] if any(only) else kinds
 
 
 @contextmanager
@@ -89,6 +92,11 @@ class Site:
         if result.returncode != 0:
             raise RuntimeError(f"glimmers {' '.join(args)} failed ({result.returncode}): {result.stderr.strip()}")
         return result.stdout
+
+    def migrate(self) -> None:
+        """Make the journal ready before anything else runs: the first command on a new SQLite journal
+        migrates it, and two first commands at once would both try (PostgreSQL is never migrated by one)."""
+        self.cli("migrate")
 
     def account(self, name: str, password: str, *, token: bool = True) -> str:
         """A new account; its new read-write token (printed alone on the last line) unless token=False."""
