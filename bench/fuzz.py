@@ -77,7 +77,7 @@ def fuzz(kind: str, minutes: float, seed: str | None, workdir: Path) -> tuple[st
     lines = [
         f"## {kind}",
         "",
-        f"{requests:,} requests in {took / 60:.1f} minutes (schemathesis exit code {run.returncode}); "
+        f"{requests:,} test cases sent in {took / 60:.1f} minutes (schemathesis exit code {run.returncode}); "
         f"failures in {len(failures)} (operation, check) pairs.",
     ]
     if failures:
