@@ -63,7 +63,7 @@ def fuzz(kind: str, minutes: float, seed: str | None, workdir: Path) -> tuple[st
         try:
             run = subprocess.run(
                 command,
-                env={**os.environ, "GLIMMERS_FUZZ_TOKEN": token},
+                env={**os.environ, "GLIMMERS_FUZZ_TOKEN": token, "PYTHONPATH": str(ROOT)},
                 cwd=workdir,  # its example database (.schemathesis/) stays with the run, not in the work tree
                 capture_output=True,
                 text=True,
