@@ -113,8 +113,12 @@ def read_report(path: Path) -> tuple[int, dict[tuple[str, str], Found]]:
                 key = (recorder.get("label", "?"), check.get("name", "?"))
                 found = failures.setdefault(key, Found(title=str(info.get("title", ""))))
                 found.count += 1
-                if not found.example:
-                    found.example = _answer(interactions.get(case_id) or {})
+                if not found.example:  # our own check says what the probe was answered; others, the case's answer
+                    message = str(info.get("message", ""))
+                    ours = check.get("name") == "bad_credentials_answer_401"
+                    found.example = (
+                        _flat(message.split("; ", 1)[-1]) if ours else _answer(interactions.get(case_id) or {})
+                    )
     return requests, failures
 
 
@@ -130,8 +134,12 @@ def _answer(interaction: dict[str, Any]) -> str:
     response = interaction.get("response") or {}
     content = (response.get("content") or {}).get("$base64", "")
     body = base64.b64decode(content).decode("utf-8", "replace") if content else ""
-    body = " ".join(body.split())[:120].replace("|", "\\|")
-    return f"{response.get('status_code', '?')} {body}".strip()
+    return f"{response.get('status_code', '?')} {_flat(body)}".strip()
+
+
+def _flat(text: str) -> str:
+    """One short line that a markdown table can hold."""
+    return " ".join(text.split())[:160].replace("|", "\\|")
 
 
 def main() -> None:
