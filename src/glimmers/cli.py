@@ -120,6 +120,10 @@ def serve(
     from glimmers import server
 
     setup_django(web=True)
+    from django.conf import settings
+
+    if not settings.DEBUG and not server.strong_enough(settings.SECRET_KEY):
+        fail(messages.SECRET_KEY_TOO_WEAK)
     try:
         server.check_port_free(host, port)
     except server.PortInUse:

@@ -9,6 +9,9 @@ import sys
 
 def main() -> None:
     gc.disable()
+    from glimmers.lib.datadir import keep_files_private
+
+    keep_files_private()  # before anything can create a file: see glimmers.lib.datadir
     ask_before_keeping_a_typo(sys.argv[1:])
     from glimmers.cli import main as run
 

@@ -7,6 +7,12 @@ PASSWORD_NEEDS_TERMINAL = (
 PASSWORD_EMPTY = "The password was empty. Please give one on the first line of standard input."
 PASSWORDS_DIFFER = "Those two passwords were different. Nothing was changed; please try again."
 PORT_IN_USE = "Port {port} on {host} is already in use — is Glimmers already running? Try another with --port."
+SECRET_KEY_TOO_WEAK = (
+    "Glimmers won't serve with this GLIMMERS_SECRET_KEY: it signs every session, so it needs at least 50\n"
+    "characters, at least 5 of them different (and not Django's 'django-insecure-' kind). Make one with\n"
+    "  python3 -c 'import secrets; print(secrets.token_urlsafe(50))'\n"
+    "or unset it and Glimmers keeps its own in the data folder. (GLIMMERS_DEBUG=1 allows a short one for development.)"
+)
 SERVE_RUNNING = "Glimmers is running at {url}/  (Ctrl-C stops it)"
 FIRST_RUN = (
     "Welcome! Nobody has an account here yet. Open this link to choose your name and password.\n"

@@ -38,6 +38,17 @@ def check_port_free(host: str, port: int) -> None:
         probe.close()
 
 
+def strong_enough(secret_key: str) -> bool:
+    """Django's own minimum for a key that signs sessions (the one `check --deploy` applies)."""
+    from django.core.checks.security import base
+
+    return (
+        len(secret_key) >= base.SECRET_KEY_MIN_LENGTH
+        and len(set(secret_key)) >= base.SECRET_KEY_MIN_UNIQUE_CHARACTERS
+        and not secret_key.startswith(base.SECRET_KEY_INSECURE_PREFIX)
+    )
+
+
 def is_loopback(host: str) -> bool:
     if host == "localhost":
         return True

@@ -220,6 +220,9 @@ URL_LIMIT = 4096
 STATIC_URL = "/static/"
 WHITENOISE_USE_FINDERS = True  # serve straight from the packages: no collectstatic step to forget
 MEDIA_ROOT = env_path("GLIMMERS_MEDIA_DIR") or DATA_DIR / "media"
+# Django chmods uploads to 644 whatever the umask; photos are as private as the journal.
+FILE_UPLOAD_PERMISSIONS = 0o600
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
 SUPPORT_FILE = env_path("GLIMMERS_SUPPORT_FILE")
 if SUPPORT_FILE is not None and not SUPPORT_FILE.is_file():
     raise ConfigError(f"GLIMMERS_SUPPORT_FILE names {SUPPORT_FILE}, which is not a readable file.")
