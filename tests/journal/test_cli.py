@@ -310,7 +310,7 @@ def test_an_empty_journal_is_answered_gently(alice: User) -> None:
 
 def test_list_costs_the_same_few_queries_however_many_there_are(alice: User, monkeypatch: pytest.MonkeyPatch) -> None:
     # The in-memory test database has no file, so setup_django would "migrate" it on every command.
-    monkeypatch.setattr("glimmers.cli._migrate_new_sqlite_database", lambda: None)
+    monkeypatch.setattr("glimmers.lib.cli._migrate_new_sqlite_database", lambda: None)
     for n in range(3):
         keep(alice, f"g{n}", people=["Sam", f"P{n}"], tags=["t"], place="home")
     with CaptureQueriesContext(connection) as few:
