@@ -14,10 +14,10 @@ import typer
 
 from glimmers import messages
 from glimmers.accounts.cli import command_line_user
+from glimmers.journal.kinds import ONE
 from glimmers.lib.cli import JsonOption, UserOption, fail, kind_errors, not_found, plural, print_json, setup_django
 from glimmers.lib.cli import group as named_group
 
-ONE = {"people": "person", "places": "place", "tags": "tag"}
 HELP = {
     "people": "People (pets count) who were part of your glimmers.",
     "places": "Places where glimmers found you.",

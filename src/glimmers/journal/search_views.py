@@ -16,8 +16,8 @@ from django.views.decorators.http import require_safe
 from glimmers.journal import names, search
 from glimmers.journal.forms import SearchForm
 from glimmers.journal.models import Sense, State
-from glimmers.journal.views import _attach, _undo
-from glimmers.lib.http import SignedInRequest
+from glimmers.journal.views import undo_offer
+from glimmers.lib.http import SignedInRequest, attach_errors
 
 
 def _without_cursor(request: SignedInRequest) -> str:
@@ -38,7 +38,7 @@ def timeline(request: SignedInRequest) -> HttpResponse:
     try:
         filters = search.make_filters(values)
     except ValidationError as error:
-        _attach(form, error)  # shown beside the field; the journal shows unfiltered meanwhile
+        attach_errors(form, error)  # shown beside the field; the journal shows unfiltered meanwhile
         filters = search.Filters()
     try:
         found = search.find_glimmers(
@@ -63,9 +63,9 @@ def timeline(request: SignedInRequest) -> HttpResponse:
         "more_url": "?" + more.urlencode(),
         "by_relevance": bool(found.query) and values["order"] == "relevance",
         "filters_open": bool(filters) or bool(form.errors) or values["order"] == "relevance",
-        "undo": _undo(request),
+        "undo": undo_offer(request),
     }
-    if request.htmx and request.GET.get("cursor"):  # type: ignore[attr-defined]
+    if request.htmx and request.GET.get("cursor"):
         return render(request, "journal/timeline.html#page", context)
     return render(request, "journal/timeline.html", context)
 
