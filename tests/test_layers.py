@@ -172,3 +172,18 @@ def test_every_module_imports_on_its_own() -> None:
     assert not failures, "These modules don't import on their own (an import cycle?):\n" + "\n".join(
         f"{name}:\n{trace}" for name, trace in failures.items()
     )
+
+
+def test_url_names_are_written_out_so_grep_finds_them() -> None:
+    """Every route's name is a plain string in a `path(…)` call (none made in a loop or an f-string)."""
+    generated: list[str] = []
+    for path in sorted(SRC.rglob("urls.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        loops = [node for node in ast.walk(tree) if isinstance(node, ast.For | ast.comprehension)]
+        in_loop = {id(inner) for loop in loops for inner in ast.walk(loop)}
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", "") in ("path", "re_path"):
+                name = next((kw.value for kw in node.keywords if kw.arg == "name"), None)
+                if name is not None and (not isinstance(name, ast.Constant) or id(node) in in_loop):
+                    generated.append(f"{path.relative_to(SRC.parent.parent)}:{node.lineno}")
+    assert not generated, "Write these route names out as plain strings:\n" + "\n".join(generated)
