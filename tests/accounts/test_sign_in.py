@@ -149,3 +149,22 @@ def test_forgotten_passwords_are_for_the_person_who_runs_glimmers_and_the_comman
     operator_docs = (Path(__file__).parents[2] / "docs" / "self-hosting.md").read_text()
     assert "glimmers user set-password" in operator_docs
     assert "Forgotten passwords" in operator_docs
+
+
+def test_the_web_changes_a_password_through_the_same_service_as_the_cli(
+    alice_client: Client, alice: User, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from glimmers.accounts import services
+
+    saved: list[str] = []
+    real = services.set_password
+    monkeypatch.setattr(services, "set_password", lambda user, password: (saved.append(password), real(user, password)))
+    new = "lanterns over the river"
+    response = alice_client.post(
+        "/settings/password/", {"old_password": PASSWORD, "new_password1": new, "new_password2": new}
+    )
+    assert response.status_code == 302
+    assert saved == [new]
+    alice.refresh_from_db()
+    assert alice.check_password(new)
+    assert alice_client.get("/settings/").status_code == 200  # still signed in here

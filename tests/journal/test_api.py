@@ -18,6 +18,7 @@ from glimmers.accounts import services as accounts
 from glimmers.accounts.models import User
 from glimmers.journal import services
 from glimmers.journal.models import Glimmer, Person
+from tests.helpers import Api
 
 JSON_KEYS = {
     "id",
@@ -39,28 +40,6 @@ JSON_KEYS = {
     "updated_at",
 }
 MISSING = "00000000-0000-4000-8000-000000000000"
-
-
-class Api:
-    """A script talking to /api/ with a Bearer token."""
-
-    def __init__(self, token: str | None) -> None:
-        self.client = Client()
-        self.headers = {"HTTP_AUTHORIZATION": f"Bearer {token}"} if token else {}
-
-    def get(self, path: str, **params: Any) -> Any:
-        return self.client.get(f"/api{path}", params, **self.headers)
-
-    def post(self, path: str, body: Any = None) -> Any:
-        data = "" if body is None else body if isinstance(body, bytes | str) else json.dumps(body)
-        return self.client.post(f"/api{path}", data, "application/json", **self.headers)
-
-    def patch(self, path: str, body: Any) -> Any:
-        data = body if isinstance(body, bytes | str) else json.dumps(body)
-        return self.client.patch(f"/api{path}", data, "application/json", **self.headers)
-
-    def delete(self, path: str) -> Any:
-        return self.client.delete(f"/api{path}", **self.headers)
 
 
 def _api(user: User, *, read_only: bool = False) -> Api:

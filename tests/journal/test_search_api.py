@@ -3,31 +3,14 @@ journal.names, with the journal's JSON shapes and the same 404 for someone else'
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 import pytest
 from django.test import Client
 
-from glimmers.accounts import services as accounts
 from glimmers.accounts.models import User
 from glimmers.journal import names, services
-
-
-class Api:
-    def __init__(self, user: User) -> None:
-        _token, plain = accounts.create_token(user)
-        self.client = Client()
-        self.headers = {"HTTP_AUTHORIZATION": f"Bearer {plain}"}
-
-    def get(self, path: str, **params: Any) -> Any:
-        return self.client.get(f"/api{path}", params, **self.headers)
-
-    def post(self, path: str, body: Any) -> Any:
-        return self.client.post(f"/api{path}", json.dumps(body), "application/json", **self.headers)
-
-    def patch(self, path: str, body: Any) -> Any:
-        return self.client.patch(f"/api{path}", json.dumps(body), "application/json", **self.headers)
+from tests.helpers import Api
 
 
 @pytest.fixture

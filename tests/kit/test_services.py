@@ -23,10 +23,7 @@ from glimmers.kit.models import KitSettings, Savouring, Surfacing
 from glimmers.lib.errors import NotFound
 from glimmers.states import services as states
 from glimmers.states.models import CheckIn
-
-
-def keep(user: User, text: str, **fields: Any) -> Glimmer:
-    return journal.create_glimmer(user, text=text, **fields)
+from tests.helpers import keep
 
 
 def surfaced(user: User, glimmer: Glimmer, state: str, helped: bool | None, days_ago: float = 3) -> Surfacing:
@@ -345,3 +342,10 @@ def test_learning_asks_the_same_number_of_questions_however_much_there_is(alice:
     with CaptureQueriesContext(connection) as many:
         reading.learning(alice, ladder)
     assert len(few) == len(many)
+
+
+def test_low_energy_mode_is_the_persons_own_setting_on_the_profile(alice: User) -> None:
+    services.update_settings(alice, low_energy=True)
+    alice.refresh_from_db()
+    assert alice.low_energy
+    assert KitSettings.objects.get(owner=alice).savour_seconds == 15  # the kit's own choice, untouched

@@ -14,19 +14,14 @@ from django.utils import timezone
 
 from glimmers.accounts.models import User
 from glimmers.journal import names
-from glimmers.journal import services as journal
-from glimmers.journal.models import Glimmer
 from glimmers.kit import services
 from glimmers.kit.anchors import PAGE_SIZE
 from glimmers.kit.models import Anchor, KitSettings, Savouring, Surfacing
 from glimmers.states import services as states
 from glimmers.states.models import CheckIn
+from tests.helpers import keep
 
 HTMX = {"HTTP_HX_REQUEST": "true"}
-
-
-def keep(user: User, text: str, **fields: object) -> Glimmer:
-    return journal.create_glimmer(user, text=text, **fields)  # type: ignore[arg-type]
 
 
 def page(client: Client, path: str) -> str:

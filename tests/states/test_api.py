@@ -7,32 +7,15 @@ from typing import Any
 
 import pytest
 from django.db import connection
-from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from glimmers.accounts import services as accounts
 from glimmers.accounts.models import User
 from glimmers.journal import services as journal
 from glimmers.states import services
 from glimmers.states.models import CheckIn, Cue, Trigger
+from tests.helpers import Api
 
 MISSING = "00000000-0000-4000-8000-000000000000"
-
-
-class Api:
-    """A script talking to /api/ with a Bearer token."""
-
-    def __init__(self, user: User) -> None:
-        _token, plain = accounts.create_token(user)
-        self.client = Client()
-        self.headers = {"HTTP_AUTHORIZATION": f"Bearer {plain}"}
-
-    def get(self, path: str, **params: Any) -> Any:
-        return self.client.get(f"/api{path}", params, **self.headers)
-
-    def send(self, method: str, path: str, body: Any = None) -> Any:
-        data = "" if body is None else json.dumps(body)
-        return getattr(self.client, method)(f"/api{path}", data, "application/json", **self.headers)
 
 
 @pytest.fixture

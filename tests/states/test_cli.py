@@ -7,22 +7,16 @@ import json
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from glimmers.accounts.models import User
-from glimmers.cli import app, with_quick_capture
+from glimmers.cli import with_quick_capture
 from glimmers.journal import services as journal
 from glimmers.journal.models import Glimmer
 from glimmers.states import services
 from glimmers.states.models import CheckIn, Cue, Trigger
-from tests.helpers import clean_env, run_cli
+from tests.helpers import clean_env, invoke, run_cli
 
-runner = CliRunner()
 PASSWORD = "kettle song at dawn"
-
-
-def invoke(*args: str, stdin: str | None = None):  # type: ignore[no-untyped-def]
-    return runner.invoke(app, list(args), input=stdin)
 
 
 def test_the_new_commands_are_not_quick_captures() -> None:

@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
 
-from glimmers.accounts import services
+from glimmers.accounts import zones
 
 
 class SignInForm(AuthenticationForm):
@@ -27,7 +27,7 @@ def time_zone_field(*, detect: bool = False) -> forms.ChoiceField:
     """`detect`: let the page start it at the device's own zone (for a new account)."""
     return forms.ChoiceField(
         label="Time zone",
-        choices=[(name, name.replace("_", " ")) for name in services.time_zone_names()],
+        choices=[(name, name.replace("_", " ")) for name in zones.time_zone_names()],
         help_text="Glimmers dates your glimmers in this zone unless you say otherwise.",
         widget=forms.Select(attrs={"data-detect-time-zone": ""} if detect else {}),
     )

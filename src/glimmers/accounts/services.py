@@ -6,11 +6,9 @@ import hashlib
 import hmac
 import logging
 import secrets
-import zoneinfo
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import timedelta
-from functools import lru_cache
 
 from django.contrib.auth import password_validation
 from django.core.exceptions import ValidationError
@@ -19,6 +17,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from glimmers.accounts.models import ApiToken, FirstRunLink, User
+from glimmers.accounts.zones import clean_time_zone
 from glimmers.lib.errors import NotFound, UserError
 
 FIRST_RUN_LIFETIME = timedelta(minutes=15)
@@ -36,19 +35,7 @@ def _digest(secret: str) -> str:
 # --- time zones -----------------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=1)
-def time_zone_names() -> list[str]:
-    return sorted(zoneinfo.available_timezones() - {"localtime", "Factory"})
-
-
-def clean_time_zone(name: str) -> str:
-    name = name.strip()
-    if name not in set(time_zone_names()):
-        raise ValidationError(
-            f"“{name}” isn't a time zone Glimmers knows. Try a name like Europe/London or America/New_York.",
-            code="time_zone",
-        )
-    return name
+# One check for every app, in glimmers.accounts.zones: `clean_time_zone` and `time_zone_names` from there.
 
 
 # --- people ---------------------------------------------------------------------------------------
@@ -121,6 +108,14 @@ def delete_user(user: User) -> None:
 def update_profile(user: User, *, time_zone: str) -> User:
     user.time_zone = clean_time_zone(time_zone)
     user.save(update_fields=["time_zone"])
+    return user
+
+
+def set_low_energy(user: User, on: bool) -> User:
+    """Low-energy mode: no typing, big targets, very few words. A setting of the person's, honoured by
+    every app (the kit, the ladder's check-in control, and apps to come)."""
+    user.low_energy = bool(on)
+    user.save(update_fields=["low_energy"])
     return user
 
 

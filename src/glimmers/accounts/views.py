@@ -101,11 +101,16 @@ def _render_settings(request: SignedInRequest, **context: Any) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def change_password(request: SignedInRequest) -> HttpResponse:
     form = PasswordForm(request.user, request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        user = form.save()
-        update_session_auth_hash(request, user)  # stay signed in here; other sessions end
-        messages.success(request, "Your password is changed.")
-        return redirect("accounts:settings")
+    if request.method == "POST" and form.is_valid():  # the form checks the current password and the two copies
+        user = request.user
+        try:
+            services.set_password(user, form.cleaned_data["new_password1"])  # one path, as `user set-password`
+        except ValidationError as error:
+            form.add_error("new_password1", error)
+        else:
+            update_session_auth_hash(request, user)  # stay signed in here; other sessions end
+            messages.success(request, "Your password is changed.")
+            return redirect("accounts:settings")
     return render(request, "accounts/password.html", {"form": form})
 
 

@@ -15,8 +15,8 @@ from typing import Annotated, Any
 import typer
 
 from glimmers import messages
-from glimmers.cli import UserOption, command_line_user, fail, kind_errors, setup_django
-from glimmers.journal.cli_output import print_glimmer, print_json, print_rows, summary
+from glimmers.accounts.cli import command_line_user
+from glimmers.journal.cli_output import print_glimmer, print_rows, summary
 from glimmers.journal.search_cli import (
     AfterFilter,
     BeforeFilter,
@@ -31,13 +31,13 @@ from glimmers.journal.search_cli import (
     make_filters,
     print_found,
 )
+from glimmers.lib.cli import JsonOption, UserOption, fail, kind_errors, not_found, print_json, setup_django
 
 journal_app = typer.Typer(no_args_is_help=True)
 
 MIN_PREFIX = 6  # the same as journal.services.MIN_PREFIX, kept here so a short id is answered before Django loads
 LIST_PAGE = 200  # the most journal.services.list_glimmers gives at once
 
-JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON.")]
 IdArgument = Annotated[
     str, typer.Argument(metavar="ID", help="The id, or its first characters (at least 6), as `glimmers list` shows it.")
 ]
@@ -138,16 +138,12 @@ def _check_id(glimmer_id: str) -> None:
 @contextmanager
 def _looking_for(glimmer_id: str, *, binned: bool = False) -> Iterator[None]:
     """Unknown, ambiguous and someone else's ids all get the same kind answer."""
-    from glimmers.lib.errors import NotFound
-
-    try:
+    template = messages.NO_SUCH_GLIMMER_IN_BIN if binned else messages.NO_SUCH_GLIMMER
+    lines = [template.format(glimmer_id=glimmer_id.strip())]
+    if len(glimmer_id.strip().replace("-", "")) < 32:
+        lines.append(messages.SEVERAL_GLIMMERS_SHARE)
+    with not_found("\n".join(lines)):
         yield
-    except NotFound:
-        template = messages.NO_SUCH_GLIMMER_IN_BIN if binned else messages.NO_SUCH_GLIMMER
-        lines = [template.format(glimmer_id=glimmer_id.strip())]
-        if len(glimmer_id.strip().replace("-", "")) < 32:
-            lines.append(messages.SEVERAL_GLIMMERS_SHARE)
-        fail("\n".join(lines))
 
 
 # --- the commands ---------------------------------------------------------------------------------

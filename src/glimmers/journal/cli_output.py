@@ -3,8 +3,7 @@ Shared by the journal's commands (add, list, show, edit, delete, bin, search, pe
 
 from __future__ import annotations
 
-import json
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import typer
 
@@ -16,10 +15,6 @@ if TYPE_CHECKING:
 
 
 # --- presenting -----------------------------------------------------------------------------------
-
-
-def print_json(value: Any) -> None:
-    typer.echo(json.dumps(value, ensure_ascii=False))
 
 
 def _width(text: str) -> int:

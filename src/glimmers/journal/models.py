@@ -13,6 +13,7 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 
 from glimmers.journal.ladder import PLAIN_NAMES, RANK
+from glimmers.lib.owned import OwnedQuerySet
 
 if TYPE_CHECKING:
     from glimmers.accounts.models import User
@@ -57,11 +58,6 @@ def bits_from_senses(senses: list[str] | tuple[str, ...]) -> int:
     return bits
 
 
-class OwnedQuerySet(models.QuerySet):  # type: ignore[type-arg]
-    def owned_by(self, user: User) -> OwnedQuerySet:
-        return self.filter(owner=user)
-
-
 class NamedThing(models.Model):
     """A person, place or tag: a name unique per owner (ignoring case), and a note."""
 
@@ -71,7 +67,7 @@ class NamedThing(models.Model):
     note = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
-    objects = OwnedQuerySet.as_manager()
+    objects = OwnedQuerySet["NamedThing"].as_manager()
 
     class Meta:
         abstract = True
@@ -119,6 +115,14 @@ class GlimmerQuerySet(models.QuerySet["Glimmer"]):
             cutoff = timezone.now() - timedelta(days=BIN_DAYS)
             return self.filter(owner=user, deleted_at__isnull=False, deleted_at__gte=cutoff)
         return self.filter(owner=user, deleted_at__isnull=True)
+
+    def resurfaceable(self, user: User) -> GlimmerQuerySet:
+        """May this come back: the owner's glimmers outside the bin that neither they, nor any of their
+        people, nor their place were marked "don't bring this back". The one rule for everything that
+        brings a glimmer back unasked (the kit, and later on-this-day, random, e-mails, push)."""
+        return (
+            self.owned_by(user).filter(resurface=True).exclude(people__resurface=False).exclude(place__resurface=False)
+        )
 
     def including_bin(self, user: User) -> GlimmerQuerySet:
         """The owner's glimmers in and out of the bin: only for keeping what is derived from them right
@@ -266,3 +270,15 @@ class Glimmer(models.Model):
             attach_names([self])
         assert self.shown_names is not None
         return self.shown_names[1]
+
+
+def kept_back(through: str) -> models.Q:
+    """The same rule as `resurfaceable`, turned round, for rows that point at a glimmer through the
+    field `through` (a kit anchor's "glimmer"): its glimmer, a person on it, or its place was marked
+    "don't bring this back"."""
+    marked_person = models.Exists(Person.objects.filter(glimmers=models.OuterRef(through), resurface=False))
+    return (
+        models.Q(**{f"{through}__resurface": False})
+        | models.Q(**{f"{through}__place__resurface": False})
+        | models.Q(marked_person)
+    )

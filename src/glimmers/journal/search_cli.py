@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from glimmers import messages
-from glimmers.cli import UserOption, command_line_user, kind_errors, setup_django
+from glimmers.accounts.cli import command_line_user
+from glimmers.lib.cli import JsonOption, UserOption, kind_errors, print_json, setup_django
 
 if TYPE_CHECKING:
     from glimmers.accounts.models import User
@@ -68,7 +69,6 @@ AfterFilter = Annotated[
     ),
 ]
 CountOption = Annotated[int, typer.Option("-n", "--count", metavar="N", min=1, help="How many to show.")]
-JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON.")]
 
 
 def make_filters(owner: User, **options: Any) -> Filters:
@@ -169,12 +169,6 @@ def search_(
     if found.words_ignored:
         typer.echo(messages.SEARCH_NO_WORDS, err=True)
     if as_json:
-        typer.echo(_json([services.as_dict(glimmer) for glimmer in found.items]))
+        print_json([services.as_dict(glimmer) for glimmer in found.items])
         return
     print_found(found, owner, more=more, count=count)
-
-
-def _json(value: Any) -> str:
-    import json
-
-    return json.dumps(value, ensure_ascii=False)

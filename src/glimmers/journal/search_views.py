@@ -17,8 +17,8 @@ from glimmers.journal import names, search, services
 from glimmers.journal.forms import SearchForm
 from glimmers.journal.ladder import state_names
 from glimmers.journal.models import Sense
-from glimmers.journal.views import _attach, _undo
-from glimmers.lib.http import SignedInRequest
+from glimmers.journal.views import undo_offer
+from glimmers.lib.http import SignedInRequest, attach_errors
 
 
 def _without_cursor(request: SignedInRequest) -> str:
@@ -40,7 +40,7 @@ def timeline(request: SignedInRequest) -> HttpResponse:
     try:
         filters = search.make_filters(values, zone=services.profile_zone(request.user))
     except ValidationError as error:
-        _attach(form, error)  # shown beside the field; the journal shows unfiltered meanwhile
+        attach_errors(form, error)  # shown beside the field; the journal shows unfiltered meanwhile
         filters = search.Filters()
     try:
         found = search.find_glimmers(
@@ -65,9 +65,9 @@ def timeline(request: SignedInRequest) -> HttpResponse:
         "more_url": "?" + more.urlencode(),
         "by_relevance": bool(found.query) and values["order"] == "relevance",
         "filters_open": bool(filters) or bool(form.errors) or values["order"] == "relevance",
-        "undo": _undo(request),
+        "undo": undo_offer(request),
     }
-    if request.htmx and request.GET.get("cursor"):  # type: ignore[attr-defined]
+    if request.htmx and request.GET.get("cursor"):
         return render(request, "journal/timeline.html#page", context)
     return render(request, "journal/timeline.html", context)
 

@@ -6,21 +6,19 @@ here once. Reads go through `owned_by(user)`, so nothing of anyone else's is eve
 
 from __future__ import annotations
 
-import base64
-import binascii
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 
 from glimmers.accounts.models import User
+from glimmers.accounts.zones import zone_named
 from glimmers.journal.folding import searchable
 from glimmers.journal.ladder import state_from_checkin
 from glimmers.journal.models import BIN_DAYS, SENSE_BITS, Glimmer, GlimmerQuerySet, Person, Place, State, Tag
@@ -35,6 +33,7 @@ from glimmers.journal.text import (
 )
 from glimmers.lib.errors import NotFound, Problems
 from glimmers.lib.errors import on_field as _field
+from glimmers.lib.paging import Page, keyset_page
 from glimmers.lib.when import parse_when
 
 FUTURE_GRACE = timedelta(days=1)
@@ -111,58 +110,13 @@ def people_and_tags(glimmer: Glimmer) -> tuple[list[Person], list[Tag]]:
     return by_name(glimmer.people.all()), by_name(glimmer.tags.all())
 
 
-@dataclass(frozen=True)
-class Page:
-    items: list[Glimmer]
-    next_cursor: str | None
-
-
-def _encode_cursor(moment: datetime, pk: int) -> str:
-    raw = f"{moment.isoformat()}|{pk}"
-    return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
-
-
-def _decode_cursor(cursor: str) -> tuple[datetime, int]:
-    try:
-        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
-        moment, pk = raw.split("|")
-        when, number = datetime.fromisoformat(moment), int(pk)
-        if when.tzinfo is None or not 0 < number < 2**63:
-            raise ValueError
-        return when.astimezone(ZoneInfo("UTC")), number  # out of range (OverflowError): not ours either
-    except (ValueError, OverflowError, binascii.Error, UnicodeDecodeError):
-        raise ValidationError(
-            "That page marker isn't one Glimmers made. Start again from the first page.", code="cursor"
-        ) from None
-
-
-def list_glimmers(user: User, *, cursor: str | None = None, limit: int = PAGE_SIZE, binned: bool = False) -> Page:
+def list_glimmers(
+    user: User, *, cursor: str | None = None, limit: int = PAGE_SIZE, binned: bool = False
+) -> Page[Glimmer]:
     """Newest first (the bin: most recently deleted first), a page at a time. Keyset pagination:
     each page costs the same at any depth. (journal.search.find_glimmers narrows it by words and filters.)"""
     key = "deleted_at" if binned else "noticed_at"
     return keyset_page(glimmers_of(user, binned=binned).with_details(), cursor=cursor, limit=limit, key=key)
-
-
-def keyset_page(
-    queryset: GlimmerQuerySet,
-    *,
-    cursor: str | None = None,
-    limit: int = PAGE_SIZE,
-    key: str = "noticed_at",
-    ordering: list[Any] | None = None,
-) -> Page:
-    """One page of `queryset`, newest `key` first, after the glimmer the cursor names. (`ordering`: the
-    same order written another way, when how it is written steers the database's plan.)"""
-    limit = max(1, min(limit, 200))
-    if cursor:
-        when, pk = _decode_cursor(cursor)
-        queryset = queryset.filter(Q(**{f"{key}__lt": when}) | Q(**{key: when, "pk__lt": pk}))
-    queryset = queryset.order_by(*(ordering or [f"-{key}", "-id"]))
-    items = list(queryset[: limit + 1])
-    more = len(items) > limit
-    items = items[:limit]
-    next_cursor = _encode_cursor(getattr(items[-1], key), items[-1].pk) if more else None
-    return Page(items, next_cursor)
 
 
 def profile_zone(user: User) -> ZoneInfo:
@@ -184,16 +138,6 @@ def bin_expires_on(glimmer: Glimmer) -> date:
 
 
 # --- writing --------------------------------------------------------------------------------------
-
-
-def zone_named(name: str) -> ZoneInfo:
-    """The time zone of that IANA name, or a kind ValidationError."""
-    try:
-        return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        raise ValidationError(
-            f"“{name}” isn't a time zone Glimmers knows. Try a name like Europe/London.", code="time_zone"
-        ) from None
 
 
 def _noticed_at(when: str | datetime | None, zone: ZoneInfo, now: datetime) -> datetime:

@@ -8,15 +8,15 @@ dorsal) or by the person's own names for them, ignoring case.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from glimmers import messages
-from glimmers.cli import UserOption, command_line_user, fail, kind_errors, setup_django
+from glimmers.accounts.cli import command_line_user
+from glimmers.lib.cli import JsonOption, UserOption, fail, kind_errors, not_found, print_json, setup_django
 
 if TYPE_CHECKING:
     from glimmers.states.ladder import Ladder
@@ -34,7 +34,6 @@ cues_app = typer.Typer(help="Cues: what tends to come with a move on my ladder."
 states_app.add_typer(ladder_app, name="ladder")
 states_app.add_typer(cues_app, name="cues")
 
-JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON.")]
 StateArgument = Annotated[
     str, typer.Argument(metavar="STATE", help="Your own name for the state, or its plain words (any case).")
 ]
@@ -50,18 +49,10 @@ WhenOption = Annotated[
 DownOption = Annotated[bool, typer.Option("--moves-down", help="Show moves down as well.")]
 
 
-def _print_json(value: Any) -> None:
-    typer.echo(json.dumps(value, ensure_ascii=False))
-
-
 @contextmanager
 def _looking_for_cue(words: str) -> Iterator[None]:
-    from glimmers.lib.errors import NotFound
-
-    try:
+    with not_found(messages.NO_SUCH_CUE.format(cue=words)):
         yield
-    except NotFound:
-        fail(messages.NO_SUCH_CUE.format(cue=words))
 
 
 # --- check-ins ------------------------------------------------------------------------------------
@@ -84,7 +75,7 @@ def checkin(
         ladder = services.ladder_for(owner)
         saved = services.check_in(owner, state=state, note=note or "", when=when, ladder=ladder)
     if as_json:
-        _print_json(reading.checkin_as_dict(saved, ladder))
+        print_json(reading.checkin_as_dict(saved, ladder))
         return
     typer.echo(messages.CHECKED_IN.format(name=ladder.name(saved.state), time=f"{saved.local_at:%H:%M}"))
 
@@ -114,7 +105,7 @@ def ladder_show(user: UserOption = None, as_json: JsonOption = False) -> None:
     with kind_errors():
         ladder = services.ladder_for(command_line_user(user))
     if as_json:
-        _print_json(reading.ladder_as_dict(ladder))
+        print_json(reading.ladder_as_dict(ladder))
         return
     _print_ladder(ladder)
 
@@ -174,7 +165,7 @@ def ladder_edit(
         rungs = {chosen: changes} if chosen and changes else _ask(ladder, [chosen] if chosen else list(FILL_ORDER))
         ladder = services.update_ladder(owner, rungs)
     if as_json:
-        _print_json(reading.ladder_as_dict(ladder))
+        print_json(reading.ladder_as_dict(ladder))
         return
     typer.echo(messages.LADDER_SAVED)
 
@@ -195,7 +186,7 @@ def ladder_hard_moments(
         owner = command_line_user(user)
         on = services.set_hard_moments(owner, turn.lower() == "on") if turn else services.hard_moments_on(owner)
     if as_json:
-        _print_json({"hard_moments": on})
+        print_json({"hard_moments": on})
         return
     typer.echo(messages.HARD_MOMENTS_ARE_ON if on else messages.HARD_MOMENTS_ARE_OFF)
 
@@ -226,7 +217,7 @@ def hard_moment(
             fail(messages.HARD_MOMENTS_OFF)
         moment = services.add_hard_moment(owner, text=" ".join(text), state=state, cue=cue, when=when)
     if as_json:
-        _print_json(reading.hard_moment_as_dict(moment))
+        print_json(reading.hard_moment_as_dict(moment))
         return
     typer.echo(messages.HARD_MOMENT_NOTED)
 
@@ -243,7 +234,7 @@ def cues_list(moves_down: DownOption = False, user: UserOption = None, as_json: 
     with kind_errors():
         summaries = reading.cue_summaries(command_line_user(user))
     if as_json:
-        _print_json([reading.cue_as_dict(summary, moves_down=moves_down) for summary in summaries])
+        print_json([reading.cue_as_dict(summary, moves_down=moves_down) for summary in summaries])
         return
     if not summaries:
         typer.echo(messages.NO_CUES)
@@ -276,7 +267,7 @@ def cues_show(
         story = reading.cue_story(owner, services.find_cue(owner, cue))
         ladder = services.ladder_for(owner)
     if as_json:
-        _print_json(reading.cue_story_as_dict(story, moves_down=moves_down))
+        print_json(reading.cue_story_as_dict(story, moves_down=moves_down))
         return
     typer.echo(story.cue.name)
     if story.cue.note:
@@ -314,7 +305,7 @@ def cues_add(
         owner = command_line_user(user)
         story = reading.cue_story(owner, services.create_cue(owner, name=name, note=note or ""))
     if as_json:
-        _print_json(reading.cue_as_dict(story))
+        print_json(reading.cue_as_dict(story))
         return
     typer.echo(messages.CUE_ADDED.format(name=story.cue.name))
 

@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("kit", "0001_initial"),
+        ("kit", "0002_low_energy_moves_to_the_profile"),
     ]
 
     operations = [
