@@ -10,10 +10,10 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
-from importlib.metadata import PackageNotFoundError, version
 from typing import TYPE_CHECKING, Any
 
 from glimmers.portability import reading
+from glimmers.portability.version import glimmers_version
 
 if TYPE_CHECKING:
     from glimmers.accounts.models import User
@@ -23,13 +23,6 @@ VERSION = 1
 ITEMS_PER_CHUNK = 200  # glimmers joined into one piece of text before it is handed on
 
 Progress = Callable[[int], None]
-
-
-def glimmers_version() -> str:
-    try:
-        return version("glimmers")
-    except PackageNotFoundError:  # running from a source tree that isn't installed
-        return "unknown"
 
 
 def _dump(value: Any) -> str:
