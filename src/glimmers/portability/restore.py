@@ -5,7 +5,6 @@ caller migrates an older schema forward and checks integrity (portability.cli)."
 
 from __future__ import annotations
 
-
 import json
 import os
 import shutil
