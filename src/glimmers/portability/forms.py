@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.contrib.auth import authenticate
 
 FORMAT_CHOICES = [
     ("json", "Glimmers JSON — everything, for another app or a later import"),
@@ -32,6 +31,6 @@ class EraseForm(forms.Form):
 
     def clean_password(self) -> str:
         password: str = self.cleaned_data["password"]
-        if authenticate(username=self.user.username, password=password) != self.user:
+        if not self.user.check_password(password):
             raise forms.ValidationError("That isn't your password. Your account is still here, unchanged.")
         return password
