@@ -124,7 +124,8 @@ def _rewritten(made: Path, target: Path, change: dict[str, object]) -> Path:
 
 def test_an_archive_from_a_newer_glimmers_is_refused_by_name(data: Path, tmp_path: Path) -> None:
     made = backup(data, tmp_path)
-    migrations = json.loads(tarfile.open(made).extractfile(archive.MANIFEST).read())["migrations"]  # type: ignore[union-attr]
+    with tarfile.open(made) as tar:
+        migrations = json.loads(tar.extractfile(archive.MANIFEST).read())["migrations"]  # type: ignore[union-attr]
     migrations["journal"].append("0099_from_the_future")
     newer = _rewritten(made, tmp_path / "newer.tar.gz", {"glimmers_version": "9.1.0", "migrations": migrations})
     refused = run_cli(["restore", str(newer)], clean_env(tmp_path / "new"))
