@@ -37,9 +37,10 @@ def _local(moment: datetime, zone: str) -> str:
     return moment.astimezone(ZoneInfo(zone)).isoformat()
 
 
-def batches(queryset: models.QuerySet[Any], size: int = BATCH) -> Iterator[list[Any]]:
-    """The rows of `queryset` in primary-key order, `size` at a time (keyset pages: no OFFSET, no cursor
-    held open between batches)."""
+def batches(queryset: models.QuerySet[Any], size: int | None = None) -> Iterator[list[Any]]:
+    """The rows of `queryset` in primary-key order, `size` (default BATCH) at a time (keyset pages: no OFFSET,
+    no cursor held open between batches)."""
+    size = size or BATCH
     last = None
     while True:
         page = queryset.order_by("pk")
