@@ -7,14 +7,17 @@ import errno
 import os
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, BinaryIO
 
 import typer
 
 # The shared command-line helpers (gathered here so they can be re-pointed in one place).
 from glimmers.cli import UserOption, command_line_user, fail, kind_errors, setup_django
+
+if TYPE_CHECKING:
+    from glimmers.portability.backup import Instance
 
 portability_app = typer.Typer()
 
@@ -37,7 +40,7 @@ def _read_passphrase() -> str:
 
 
 @contextlib.contextmanager
-def _whole_file(path: Path) -> Iterator[object]:
+def _whole_file(path: Path) -> Iterator[BinaryIO]:
     """A file that appears under `path` only once it is complete: written under a temporary name beside it and
     renamed, so Ctrl-C, a closed pipe or a full disk never leaves half a file under the final name."""
     descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".partial")
@@ -74,8 +77,8 @@ def export_command(
                     sys.stdout.buffer.write(piece)
                 sys.stdout.buffer.flush()
             except BrokenPipeError:  # the reader stopped early (`| head`): nothing more to say
-                with contextlib.suppress(OSError):
-                    sys.stdout = None  # type: ignore[assignment]
+                # Point stdout at nowhere, so Python's own flush at exit doesn't complain a second time.
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
                 raise typer.Exit(0) from None
             return
         path = output / services.file_name(owner, chosen.name) if output.is_dir() else output
@@ -84,7 +87,7 @@ def export_command(
         try:
             with _whole_file(path) as handle, _progress(reading.glimmer_count(owner)) as advance:
                 for piece in services.export(owner, chosen.name, advance):
-                    handle.write(piece)  # type: ignore[attr-defined]
+                    handle.write(piece)
         except OSError as error:
             if error.errno == errno.ENOSPC:
                 fail(f"The disk is full, so the export wasn't written (nothing is left at {path}).")
@@ -93,7 +96,7 @@ def export_command(
 
 
 @contextlib.contextmanager
-def _progress(total: int) -> Iterator[object]:
+def _progress(total: int) -> Iterator[Callable[[int], None] | None]:
     """A progress bar on a terminal (on stderr); silence in a pipe or a script."""
     if not sys.stderr.isatty():
         yield None
@@ -136,7 +139,7 @@ def backup_command(
     typer.echo(str(destination))
 
 
-def _instance():  # type: ignore[no-untyped-def]
+def _instance() -> Instance:
     from django.conf import settings
 
     from glimmers.portability.backup import Instance

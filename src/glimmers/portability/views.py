@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.contrib.auth import logout
-from django.http import HttpResponse, StreamingHttpResponse
+from django.http import HttpResponse, HttpResponseBase, StreamingHttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -19,7 +19,7 @@ def data(request: SignedInRequest) -> HttpResponse:
 
 
 @require_GET
-def export(request: SignedInRequest) -> HttpResponse:
+def export(request: SignedInRequest) -> HttpResponseBase:
     form = ExportForm(request.GET)
     if not form.is_valid():
         return render(request, "portability/data.html", {"form": form}, status=400)
