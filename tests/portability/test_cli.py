@@ -76,3 +76,23 @@ def test_user_delete_erases_everything_of_that_person(
     assert not User.objects.filter(username="alice").exists()
     assert not Glimmer.objects.filter(text__contains="MARKER-alice").exists()
     assert Glimmer.objects.filter(owner=bob).count() == 2  # bob's, the bin too, untouched
+
+
+def test_the_progress_bar_shows_on_a_terminal_and_counts_glimmers(monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+    import sys
+
+    from glimmers.portability import cli
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    terminal = Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    with cli._progress(3) as advance:
+        assert advance is not None
+        advance(3)
+    monkeypatch.setattr(sys, "stderr", io.StringIO())
+    with cli._progress(3) as quiet:
+        assert quiet is None
