@@ -25,8 +25,8 @@ ITEMS_PER_CHUNK = 200  # glimmers joined into one piece of text before it is han
 Progress = Callable[[int], None]
 
 
-def _dump(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+# One encoder for the whole export: json.dumps with options would build a new one for every row.
+_dump = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 
 def header() -> dict[str, Any]:

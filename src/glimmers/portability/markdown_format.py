@@ -4,10 +4,10 @@ print or paste elsewhere. It holds the glimmers only; Glimmers JSON holds everyt
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
 
-from glimmers.journal.models import Glimmer
-from glimmers.portability import reading
+from glimmers.portability import glimmer_rows, reading
 from glimmers.portability.json_format import Progress
 
 if TYPE_CHECKING:
@@ -28,28 +28,27 @@ def _escape_line_starts(text: str) -> str:
     return "\n".join(lines)
 
 
-def _glimmer(glimmer: Glimmer, words: dict[str, str]) -> str:
-    local = glimmer.local_noticed_at
-    parts = [f"### {local:%A} {local.day} {local:%B %Y}, {local:%H:%M}", "", _escape_line_starts(glimmer.text)]
+def _glimmer(glimmer: dict[str, Any], local: datetime, words: dict[str, str]) -> str:
+    parts = [f"### {local:%A} {local.day} {local:%B %Y}, {local:%H:%M}", "", _escape_line_starts(glimmer["text"])]
     details = []
-    if glimmer.senses:
-        details.append("Through: " + ", ".join(glimmer.senses))
-    if glimmer.people_names:
-        details.append("With: " + ", ".join(glimmer.people_names))
-    if glimmer.place:
-        details.append("At: " + glimmer.place.name)
-    if glimmer.tag_names:
-        details.append("Tags: " + ", ".join("#" + tag for tag in glimmer.tag_names))
-    if glimmer.glow:
-        details.append(f"Glow: {glimmer.glow} of 5")
-    if glimmer.state_before or glimmer.state_after:
-        before = words.get(glimmer.state_before, "—")
-        after = words.get(glimmer.state_after, "—")
+    if glimmer["senses"]:
+        details.append("Through: " + ", ".join(glimmer["senses"]))
+    if glimmer["people"]:
+        details.append("With: " + ", ".join(glimmer["people"]))
+    if glimmer["place"]:
+        details.append("At: " + glimmer["place"])
+    if glimmer["tags"]:
+        details.append("Tags: " + ", ".join("#" + tag for tag in glimmer["tags"]))
+    if glimmer["glow"]:
+        details.append(f"Glow: {glimmer['glow']} of 5")
+    if glimmer["state_before"] or glimmer["state_after"]:
+        before = words.get(glimmer["state_before"] or "", "—")
+        after = words.get(glimmer["state_after"] or "", "—")
         details.append(f"Before → after: {before} → {after}")
     if details:
         parts += ["", " · ".join(details)]
-    if glimmer.why:
-        parts += ["", "Why it mattered: " + _escape_line_starts(glimmer.why)]
+    if glimmer["why"]:
+        parts += ["", "Why it mattered: " + _escape_line_starts(glimmer["why"])]
     return "\n".join(parts) + "\n\n"
 
 
@@ -63,14 +62,14 @@ def chunks(user: User, progress: Progress | None = None) -> Iterator[str]:
     yield f"# Glimmers of {user.username}\n\n"
     words = _state_words(user)
     month = None
-    for batch in reading.glimmer_batches(user, oldest_first=True):
+    for batch in glimmer_rows.batches(user, reading.BATCH, oldest_first=True):
         pieces = []
         for glimmer in batch:
-            local = glimmer.local_noticed_at
+            local = datetime.fromisoformat(glimmer["noticed_at"])  # on the clock where it was noticed
             if (local.year, local.month) != month:
                 month = (local.year, local.month)
                 pieces.append(f"## {local:%B %Y}\n\n")
-            pieces.append(_glimmer(glimmer, words))
+            pieces.append(_glimmer(glimmer, local, words))
         yield "".join(pieces)
         if progress:
             progress(len(batch))

@@ -14,9 +14,9 @@ from zoneinfo import ZoneInfo
 
 from django.db import models
 
-from glimmers.journal import services as journal
-from glimmers.journal.models import Glimmer, Person, Place, Tag, attach_names
+from glimmers.journal.models import Glimmer, Person, Place, Tag
 from glimmers.kit.models import Anchor, KitSettings, Savouring, Surfacing
+from glimmers.portability import glimmer_rows
 from glimmers.states.models import CheckIn, Cue, LadderMap, StatesSettings, Trigger
 
 if TYPE_CHECKING:
@@ -99,33 +99,10 @@ def tags(user: User) -> Iterator[Row]:
         yield from map(_named, batch)
 
 
-def glimmer_batches(user: User, *, oldest_first: bool = False) -> Iterator[list[Glimmer]]:
-    """The person's glimmers outside the bin with their place and names, a batch at a time: by primary key,
-    or (for a document a person reads) by when they were noticed, oldest first."""
-    queryset = Glimmer.objects.owned_by(user).select_related("place")
-    if not oldest_first:
-        for batch in batches(queryset):
-            attach_names(batch)
-            yield batch
-        return
-    after: tuple[datetime, int] | None = None
-    while True:
-        page = queryset.order_by("noticed_at", "id")
-        if after is not None:
-            at, pk = after
-            page = page.filter(models.Q(noticed_at__gt=at) | models.Q(noticed_at=at, id__gt=pk))
-        rows = list(page[:BATCH])
-        if not rows:
-            return
-        attach_names(rows)
-        yield rows
-        after = (rows[-1].noticed_at, rows[-1].pk)
-
-
 def glimmers(user: User) -> Iterator[Row]:
     """Each glimmer in its one JSON shape (DESIGN §5), the same as the CLI and the API give."""
-    for batch in glimmer_batches(user):
-        yield from map(journal.as_dict, batch)
+    for batch in glimmer_rows.batches(user, BATCH):
+        yield from batch
 
 
 def check_ins(user: User) -> Iterator[Row]:
