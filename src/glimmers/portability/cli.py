@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import gc
 import os
 import sys
 import tempfile
@@ -70,6 +71,7 @@ def export_command(
         owner = command_line_user(user)
         chosen = services.export_format(format_name)
         if output is None:
+            gc.disable()  # as below
             if chosen.name == "csv" and sys.stdout.isatty():
                 fail("A CSV export is a zip file: write it to a file with -o FILE.")
             try:
@@ -81,6 +83,9 @@ def export_command(
                 os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
                 raise typer.Exit(0) from None
             return
+        # Every row is freed by reference counting as soon as it is written: the cycle collector would only walk
+        # hundreds of thousands of short-lived dicts for nothing (about a tenth of the time at 100,000 glimmers).
+        gc.disable()
         path = output / services.file_name(owner, chosen.name) if output.is_dir() else output
         if not path.parent.is_dir():
             fail(f"There's no folder {path.parent} to write the export in.")
