@@ -96,3 +96,16 @@ def test_the_progress_bar_shows_on_a_terminal_and_counts_glimmers(monkeypatch: p
     monkeypatch.setattr(sys, "stderr", io.StringIO())
     with cli._progress(3) as quiet:
         assert quiet is None
+
+
+def test_a_full_disk_during_a_backup_is_said_plainly(
+    alice: User, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from glimmers.portability import backup
+
+    def full(*args: Any, **kwargs: Any) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(backup, "make_backup", full)
+    result = runner.invoke(app, ["backup", str(tmp_path / "b.tar.gz")])
+    assert result.exit_code == 1 and "disk is full" in result.stderr and "Traceback" not in result.stderr

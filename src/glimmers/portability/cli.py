@@ -133,7 +133,12 @@ def backup_command(
     with kind_errors():
         encryption = backup.Encryption(passphrase=passphrase, recipient=recipient)
         destination = backup.where(path, encrypted=bool(passphrase or recipient))
-        backup.make_backup(_instance(), destination, encryption=encryption)
+        try:
+            backup.make_backup(_instance(), destination, encryption=encryption)
+        except OSError as error:  # the work folder sits beside the destination and goes with it
+            if error.errno == errno.ENOSPC:
+                fail(f"The disk is full, so no backup was written (nothing is left at {destination}).")
+            fail(f"The backup couldn't be written to {destination}: {error.strerror}.")
     typer.echo(f"Backed up to {destination}.", err=True)
     if not (passphrase or recipient):
         typer.echo(
