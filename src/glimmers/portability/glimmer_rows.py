@@ -79,7 +79,7 @@ def _by_name(names: list[str]) -> list[str]:
 
 def batches(user: User, size: int, *, oldest_first: bool = False) -> Iterator[list[Row]]:
     """The person's glimmers outside the bin, `size` at a time: by primary key, or oldest noticed first."""
-    text = models.TextField()
+    text: models.TextField[str, str] = models.TextField()
     queryset = Glimmer.objects.owned_by(user).annotate(
         uuid_text=Cast("uuid", text),
         noticed_text=Cast("noticed_at", text),
