@@ -64,9 +64,12 @@ def _sign_in_attempts(username: str) -> int:
 def test_after_erasure_no_row_anywhere_points_at_the_person(
     alice: User, bob: User, alices_journal: dict[str, Any], bobs_journal: dict[str, Any], signed_in_twice: None
 ) -> None:
-    from axes.models import AccessAttempt
+    from axes.models import AccessAttempt, AccessAttemptExpiration, AccessLog
+    from django.utils import timezone
 
-    AccessAttempt.objects.create(username="alice", ip_address="127.0.0.1", failures_since_start=2)
+    attempt = AccessAttempt.objects.create(username="alice", ip_address="127.0.0.1", failures_since_start=2)
+    AccessAttemptExpiration.objects.create(access_attempt=attempt, expires_at=timezone.now())
+    AccessLog.objects.create(username="alice", ip_address="127.0.0.1")
     alice_id = alice.pk
     assert rows_pointing_at(alice_id) and sessions_of(alice) == 2
     assert search_hits("alice") > 0 or connection.vendor != "sqlite"
@@ -77,7 +80,8 @@ def test_after_erasure_no_row_anywhere_points_at_the_person(
     assert rows_pointing_at(alice_id) == {}
     assert not User.objects.filter(pk=alice_id).exists()
     assert search_hits("alice") == 0
-    assert _sign_in_attempts("alice") == 0
+    assert _sign_in_attempts("alice") == 0 and not AccessLog.objects.filter(username="alice").exists()
+    assert not AccessAttemptExpiration.objects.exists()
     assert sum(1 for s in Session.objects.all() if s.get_decoded().get("_auth_user_id") == str(alice_id)) == 0
     assert rows_pointing_at(bob.pk) == bobs_rows and sessions_of(bob) == 1  # bob keeps everything
 

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 BATCH = 500
 SESSION_SALT = "django.contrib.sessions.SessionStore"  # what Django's database sessions sign with
 AXES_TABLES = ("axes_accessattempt", "axes_accesslog", "axes_accessfailurelog")
+AXES_EXPIRY = "axes_accessattemptexpiration"
 
 
 def erase_account(user: User, *, batch: int = BATCH) -> None:
@@ -86,9 +87,17 @@ def end_sessions(user_id: int, *, batch: int = BATCH) -> int:
 
 
 def forget_sign_in_attempts(username: str) -> None:
-    """The sign-in throttle's records of this username (django-axes) go too."""
+    """The sign-in throttle's records of this username (django-axes) go too; an attempt's expiry row first,
+    since it points at the attempt."""
     present = set(connection.introspection.table_names())
+    quote = connection.ops.quote_name
     with transaction.atomic(), connection.cursor() as cursor:
+        if AXES_EXPIRY in present and "axes_accessattempt" in present:
+            cursor.execute(
+                f"DELETE FROM {quote(AXES_EXPIRY)} WHERE access_attempt_id IN "  # noqa: S608
+                f"(SELECT id FROM {quote('axes_accessattempt')} WHERE username = %s)",
+                [username],
+            )
         for table in AXES_TABLES:
             if table in present:
                 cursor.execute(f"DELETE FROM {connection.ops.quote_name(table)} WHERE username = %s", [username])  # noqa: S608
