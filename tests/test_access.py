@@ -111,6 +111,9 @@ WEB: dict[str, Route] = {
     "kit:surfacing_answer": Route("owner", ("post",), sample="surfacing", data={"helped": "1"}),
     "kit:savour": Route("owner", ("get", "post"), sample="glimmer", data={"seconds": "15"}),
     "kit:feel": Route("owner", ("get", "post"), sample="savouring", data={"state": "ventral"}),
+    "portability:data": Route("owner"),
+    "portability:export": Route("owner", data={"format": "json"}),  # every format: tests/portability
+    "portability:erase": Route("owner", ("get", "post")),  # without the password: the account stays
 }
 
 # API operations by "METHOD /path" as the OpenAPI document names them.
@@ -153,6 +156,13 @@ API_SAMPLES: dict[str, tuple[str, ...]] = {
     "/api/kit/anchors/": ("anchor",),
     "/api/kit/surfacings/": ("surfacing",),
 }
+
+
+def _text(response: Any) -> str:
+    """The whole body, streamed (an export) or not."""
+    if getattr(response, "streaming", False):
+        return b"".join(response.streaming_content).decode()
+    return str(response.content.decode())
 
 
 def _web_routes() -> dict[str, str]:
@@ -288,7 +298,7 @@ def test_other_people_get_404_and_not_one_byte(
         assert response.status_code == 404, f"{method.upper()} {url}: {response.status_code}"
     else:
         assert response.status_code < 500
-    assert MARKER not in response.content.decode(), f"{method.upper()} {url} showed alice's data to bob"
+    assert MARKER not in _text(response), f"{method.upper()} {url} showed alice's data to bob"
 
 
 @pytest.mark.parametrize("name", [name for name, spec in WEB.items() if spec.access == "public"])
@@ -296,7 +306,7 @@ def test_public_routes_answer_anyone(client: Client, things: dict[str, str], nam
     spec = WEB[name]
     response = client.get(_url(_web_routes()[name], spec.sample, things))
     assert response.status_code in (200, 410)
-    assert MARKER not in response.content.decode()
+    assert MARKER not in _text(response)
 
 
 # --- the API --------------------------------------------------------------------------------------------
@@ -358,7 +368,7 @@ def test_api_gives_other_people_404_and_not_one_byte(
         assert response.status_code == 404, f"{key}: {response.status_code}"
     else:
         assert response.status_code < 500
-    assert MARKER not in response.content.decode()
+    assert MARKER not in _text(response)
 
 
 @pytest.mark.parametrize("key", _api_keys())

@@ -20,7 +20,7 @@ MUST_ASK = {  # what was typed → the command it looks like
     ("lst",): "list",
     ("exprot",): "export",
     ("shwo", "3f1c2a"): "show",
-    ("export",): "export",
+    ("import",): "import",
     ("delte", "3f1c2a"): "delete",
     ("tgas",): "tags",
     ("chekcin",): "checkin",
@@ -126,7 +126,7 @@ def test_the_command_line_asks_about_typos_and_keeps_real_glimmers(tmp_path: Pat
     assert (
         serach.stderr.strip() == 'Did you mean `glimmers search`? To keep it as a glimmer: `glimmers add "serach sun"`'
     )
-    assert "isn't here yet" in run_cli(["export"], env).stderr
+    assert "isn't here yet" in run_cli(["import"], env).stderr
     assert json.loads(run_cli(["list", "--json"], env).stdout) == []  # nothing was kept
 
     for text in MUST_KEEP:

@@ -59,6 +59,7 @@ def _register_routers() -> None:
     from glimmers.journal.api import router as journal_router
     from glimmers.journal.names_api import router as names_router
     from glimmers.kit.api import router as kit_router
+    from glimmers.portability.api import router as portability_router
     from glimmers.states.api import router as states_router
 
     api.add_router("/", accounts_router)
@@ -66,6 +67,7 @@ def _register_routers() -> None:
     api.add_router("/", names_router)
     api.add_router("/", states_router)
     api.add_router("/", kit_router)
+    api.add_router("/", portability_router)
 
 
 _register_routers()

@@ -107,6 +107,7 @@ def _register_groups() -> None:
     from glimmers.journal.names_cli import people_app, places_app, tags_app
     from glimmers.journal.search_cli import search_app
     from glimmers.kit.cli import kit_top
+    from glimmers.portability.cli import portability_app
     from glimmers.states.cli import states_app
 
     app.add_typer(journal_app)  # add, list, show, edit, delete, at the top level
@@ -119,7 +120,8 @@ def _register_groups() -> None:
     app.add_typer(kit_top)  # kit (with pin, unpin, list) and savour, at the top level
     app.add_typer(user_app, name="user")
     app.add_typer(token_app, name="token")
-    assemble(app)  # any other group an app registered (none yet)
+    app.add_typer(portability_app)  # export, backup, restore, at the top level
+    assemble(app)  # any other group an app registered
 
 
 _register_groups()

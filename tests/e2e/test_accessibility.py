@@ -60,6 +60,8 @@ PAGES: dict[str, str | None] = {
     "kit:feel": "/kit/savourings/{savouring}/feel/",
     "kit:pin": "/kit/pin/{person}/",
     "kit:anchor": "/kit/anchors/{anchor}/",
+    "portability:data": "/settings/data/",
+    "portability:erase": "/settings/delete/",
 }
 ELSEWHERE = {
     "healthz": "plain text, not a page",
@@ -67,6 +69,7 @@ ELSEWHERE = {
     "journal:suggest_people": "<option>s for a type-ahead <datalist>, not a page (used in test_search.py)",
     "journal:suggest_places": "<option>s for a type-ahead <datalist>, not a page",
     "journal:suggest_tags": "<option>s for a type-ahead <datalist>, not a page",
+    "portability:export": "a file to download (JSON, a zip, Markdown), not a page: tests/portability",
 }
 SIGNED_OUT = {"accounts:sign_in"}
 

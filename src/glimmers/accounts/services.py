@@ -101,8 +101,15 @@ def set_password(user: User, password: str) -> None:
 
 
 def delete_user(user: User) -> None:
-    """Erase the account and, through the database's cascades, everything it owns."""
-    user.delete()
+    """Erase the account and everything it owns: through the erasure an app above registers (portability:
+    locked and signed out first, then every row in short batches), else through the database's cascades."""
+    from glimmers.lib import erasure
+
+    erase = erasure.eraser()
+    if erase is None:
+        user.delete()
+    else:
+        erase(user)
 
 
 def update_profile(user: User, *, time_zone: str) -> User:

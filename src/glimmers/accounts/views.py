@@ -24,6 +24,10 @@ class SignInView(LoginView):
     authentication_form = SignInForm
     redirect_authenticated_user = True
 
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        # After the last account is erased the server keeps running: say how to make a new one.
+        return {**super().get_context_data(**kwargs), "no_accounts": not services.any_user_exists()}
+
 
 sign_in = login_not_required(SignInView.as_view())
 

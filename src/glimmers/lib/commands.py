@@ -25,11 +25,13 @@ from __future__ import annotations
 BUILT = frozenset(
     {
         "add",
+        "backup",
         "bin",
         "checkin",
         "cues",
         "delete",
         "edit",
+        "export",
         "hard-moment",
         "kit",
         "ladder",
@@ -38,6 +40,7 @@ BUILT = frozenset(
         "migrate",
         "people",
         "places",
+        "restore",
         "savour",
         "search",
         "serve",
@@ -51,9 +54,7 @@ BUILT = frozenset(
 # Named in DESIGN §5 and the open issues, not built yet. A name moves to BUILT when it lands.
 RESERVED = frozenset(
     {
-        "backup",
         "email",
-        "export",
         "feed",
         "import",
         "intention",
@@ -65,7 +66,6 @@ RESERVED = frozenset(
         "practice",
         "random",
         "remind",
-        "restore",
         "ritual",
         "share",
         "shared",
