@@ -119,6 +119,8 @@ def test_a_first_day_by_keyboard_on_a_phone(tmp_path: Path, page: Any) -> None:
         expect(notice).to_have_text(re.compile(r"^Saved, kept for (today|yesterday) at \d\d:\d\d\.$"))
         moved_back = (kept_at - _minutes(notice.inner_text()[-6:-1])) % (24 * 60)
         assert 115 <= moved_back <= 125, f"{notice.inner_text()} (kept at {kept_at // 60:02}:{kept_at % 60:02})"
+        # A kept "before" is the glimmer's own: moving its time leaves it (the edit page showed it, to change).
+        expect(page.locator("dt:text-is('Before') + dd")).to_have_text("fog")
         assert_accessible(page, "first day: the glimmer, its time edited")
 
         # 7. The phone header's Menu, by keyboard, to the journal; "I need a glimmer" stays in the header.
