@@ -79,7 +79,9 @@ def test_a_first_day_by_keyboard_on_a_phone(tmp_path: Path, page: Any) -> None:
         assert_accessible(page, "first day: my ladder, written")
 
         # 4. Back on Today, "Where am I?" in the header speaks my words: I check in as "fog".
-        page.goto(f"{running.url}/")
+        tab_to_menu_link(page, "Today")
+        page.keyboard.press("Enter")
+        page.wait_for_url(f"{running.url}/")
         _press(page, "#checkin > summary")
         expect(page.locator("button.rung-button", has_text="fog")).to_be_in_viewport()
         assert_accessible(page, "first day: checking in")
