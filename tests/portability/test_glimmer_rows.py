@@ -22,7 +22,9 @@ def test_every_row_equals_as_dict(alice: User, bob: User, alices_journal: dict[s
 
 def test_every_json_text_is_what_the_encoder_gives_for_as_dict(alice: User, alices_journal: dict[str, Any]) -> None:
     journal.create_glimmer(alice, text='"quoted" \\ tab\tline\n\u2028 ✨ עברית', why="", glow=None, senses=[])
-    journal.create_glimmer(alice, text="zz", people=['b "q"', "Anna", "anna b"], tags=["b", "Ä"], time_zone="Asia/Tokyo")
+    journal.create_glimmer(
+        alice, text="zz", people=['b "q"', "Anna", "anna b"], tags=["b", "Ä"], time_zone="Asia/Tokyo"
+    )
     journal.create_glimmer(alice, text="on the hour", when="2026-03-29T01:00:00", time_zone="Europe/London")
     encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
     glimmers = Glimmer.objects.owned_by(alice).with_details().order_by("id")

@@ -16,7 +16,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
-from json.encoder import encode_basestring  # type: ignore[attr-defined]
+from json.encoder import encode_basestring
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
@@ -72,7 +72,11 @@ def _uuid(text: str) -> str:
 
 SENSES = [senses_from_bits(bits) for bits in range(1 << len(SENSE_BITS))]  # every combination, made once
 SENSES_JSON = ["[" + ",".join(f'"{name}"' for name in senses) + "]" for senses in SENSES]
-STATES_JSON = {"": "null", None: "null", **{state: f'"{state}"' for state in ("ventral", "sympathetic", "dorsal")}}
+STATES_JSON: dict[str | None, str] = {
+    "": "null",
+    None: "null",
+    **{state: f'"{state}"' for state in ("ventral", "sympathetic", "dorsal")},
+}
 
 
 class _Names:
@@ -160,9 +164,23 @@ def batches(user: User, size: int, *, oldest_first: bool = False) -> Iterator[li
     zones: dict[str, ZoneInfo] = {}
     for page, people, places, tags in _pages(user, size, oldest_first):
         rows = []
-        for pk, uid, body, noticed, zone, bits, place, glow, why, before, after, resurface, source, made, changed in (
-            page.rows
-        ):
+        for (
+            pk,
+            uid,
+            body,
+            noticed,
+            zone,
+            bits,
+            place,
+            glow,
+            why,
+            before,
+            after,
+            resurface,
+            source,
+            made,
+            changed,
+        ) in page.rows:
             where = zones.get(zone) or zones.setdefault(zone, ZoneInfo(zone))
             rows.append(
                 {
@@ -196,9 +214,23 @@ def json_batches(user: User, size: int) -> Iterator[list[str]]:
     fromisoformat = datetime.fromisoformat
     for page, people, places, tags in _pages(user, size, False):
         texts = []
-        for pk, uid, body, noticed, zone, bits, place, glow, why, before, after, resurface, source, made, changed in (
-            page.rows
-        ):
+        for (
+            pk,
+            uid,
+            body,
+            noticed,
+            zone,
+            bits,
+            place,
+            glow,
+            why,
+            before,
+            after,
+            resurface,
+            source,
+            made,
+            changed,
+        ) in page.rows:
             where = zones.get(zone) or zones.setdefault(zone, ZoneInfo(zone))
             # SQLite's own form needs only an offset to be read (as in _utc_text); anything else, _instant.
             moment = fromisoformat(noticed + "+00:00") if len(noticed) in (19, 26) else _instant(noticed)
