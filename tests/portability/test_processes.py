@@ -15,6 +15,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import pytest
+
 from tests.helpers import GLIMMERS, Server, clean_env, fresh_database_url, run_cli, serving
 
 PASSWORD = "kettle song at dawn"
@@ -116,3 +118,17 @@ def test_export_shows_progress_on_a_terminal_and_nothing_in_a_pipe(tmp_path: Pat
     piped = run_cli(["export", "-o", str(tmp_path / "in-a-pipe.json")], env)
     assert piped.returncode == 0 and piped.stderr == f"Exported to {tmp_path / 'in-a-pipe.json'}.\n"
     assert json.loads((tmp_path / "in-a-pipe.json").read_text())["glimmers"][0]["text"] == "the kettle"
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full, a device that is always full")
+def test_export_into_a_full_disk_through_the_shell_says_so_without_a_traceback(tmp_path: Path) -> None:
+    env = clean_env(tmp_path / "data")
+    assert run_cli(["user", "create", "sam", "--password-stdin"], env, stdin=PASSWORD + "\n").returncode == 0
+    for format_name in ("json", "markdown"):
+        with open("/dev/full", "wb") as full:  # `glimmers export > file` on a disk with no room left
+            result = subprocess.run(
+                [*GLIMMERS, "export", "-f", format_name], env=env, stdout=full, stderr=subprocess.PIPE, check=False
+            )
+        message = result.stderr.decode()
+        assert result.returncode == 1 and "Traceback" not in message, message
+        assert message.startswith("The export stopped partway (the disk is full)") and message.count("\n") == 1
