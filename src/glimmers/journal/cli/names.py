@@ -87,7 +87,7 @@ def _group(kind: str) -> typer.Typer:
     ) -> None:
         setup_django()
         from glimmers.journal import names, search, services
-        from glimmers.journal.cli_output import print_rows
+        from glimmers.journal.cli.output import print_rows
 
         with kind_errors(), _known(kind, name):
             owner = command_line_user(user)
