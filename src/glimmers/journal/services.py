@@ -355,29 +355,3 @@ def purge_bin(*, now: datetime | None = None) -> int:
     cutoff = (now or timezone.now()) - timedelta(days=BIN_DAYS)
     _count, by_model = Glimmer.objects.filter(deleted_at__lt=cutoff).delete()
     return by_model.get(Glimmer._meta.label, 0)
-
-
-# --- the JSON shape (CLI and API alike) -----------------------------------------------------------
-
-
-def as_dict(glimmer: Glimmer) -> dict[str, Any]:
-    zone = ZoneInfo(glimmer.time_zone)
-    return {
-        "id": str(glimmer.uuid),
-        "text": glimmer.text,
-        "noticed_at": glimmer.noticed_at.astimezone(zone).isoformat(),
-        "time_zone": glimmer.time_zone,
-        "senses": glimmer.senses,
-        "people": glimmer.people_names,
-        "place": glimmer.place.name if glimmer.place else None,
-        "tags": glimmer.tag_names,
-        "glow": glimmer.glow,
-        "why": glimmer.why,
-        "state_before": glimmer.state_before or None,
-        "state_after": glimmer.state_after or None,
-        "photos": [],
-        "resurface": glimmer.resurface,
-        "source": glimmer.source,
-        "created_at": glimmer.created_at.isoformat(),
-        "updated_at": glimmer.updated_at.isoformat(),
-    }

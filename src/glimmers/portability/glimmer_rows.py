@@ -1,10 +1,10 @@
-"""Glimmers for an export, fast: each in its one JSON shape (`journal.services.as_dict`), without making a model
+"""Glimmers for an export, fast: each in its one JSON shape (`journal.reading.glimmer_as_dict`), without making a model
 object per row.
 
 At 100,000 glimmers an export through model instances spent most of its time building them and converting
 columns one by one (about 12 s of CPU). Here each batch is one `values_list` query through `owned_by` (the bin
 left out), times read as text and parsed by `datetime.fromisoformat`, and names looked up in the person's own
-people, places and tags, read once. tests/portability/test_glimmer_rows.py holds every row equal to `as_dict`.
+people, places and tags, read once. tests/portability/test_glimmer_rows.py holds every row equal to `glimmer_as_dict`.
 """
 
 from __future__ import annotations

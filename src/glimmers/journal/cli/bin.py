@@ -17,7 +17,7 @@ bin_app = group("bin", help="Recently deleted glimmers: each stays 30 days, then
 def bin_list(user: UserOption = None, as_json: JsonOption = False) -> None:
     """What is in the bin, most recently deleted first, and when each will be erased."""
     setup_django()
-    from glimmers.journal import services
+    from glimmers.journal import reading, services
 
     with kind_errors():
         owner = command_line_user(user)
@@ -26,7 +26,7 @@ def bin_list(user: UserOption = None, as_json: JsonOption = False) -> None:
         rows = []
         for glimmer in glimmers:
             assert glimmer.deleted_at is not None
-            row = services.as_dict(glimmer)
+            row = reading.glimmer_as_dict(glimmer)
             row["deleted_at"] = glimmer.deleted_at.isoformat()
             row["erased_after"] = services.bin_expires_on(glimmer).isoformat()
             rows.append(row)

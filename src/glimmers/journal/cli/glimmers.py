@@ -171,7 +171,7 @@ def add(
     """Keep a glimmer. `glimmers "text"` does the same."""
     words = _text(text)
     setup_django()
-    from glimmers.journal import services
+    from glimmers.journal import reading, services
 
     with kind_errors():
         owner = command_line_user(user)
@@ -191,7 +191,7 @@ def add(
             source="cli",
         )
     if as_json:
-        print_json(services.as_dict(glimmer))
+        print_json(reading.glimmer_as_dict(glimmer))
         return
     typer.echo(messages.GLIMMER_ADDED.format(**summary(glimmer)))
 
@@ -213,7 +213,7 @@ def list_(
 ) -> None:
     """The newest glimmers first; the filters narrow them (`glimmers search` finds words too)."""
     setup_django()
-    from glimmers.journal import search, services
+    from glimmers.journal import reading, search
 
     with kind_errors():
         owner = command_line_user(user)
@@ -231,7 +231,7 @@ def list_(
         )
         found, more = search.gather(owner, count, filters=filters)
     if as_json:
-        print_json([services.as_dict(glimmer) for glimmer in found.items])
+        print_json([reading.glimmer_as_dict(glimmer) for glimmer in found.items])
         return
     if not found.items or found.searching:
         print_found(found, owner, more=more, count=count)
@@ -246,14 +246,14 @@ def show(glimmer_id: IdArgument, user: UserOption = None, as_json: JsonOption = 
     """Everything about one glimmer."""
     check_id(glimmer_id)
     setup_django()
-    from glimmers.journal import services
+    from glimmers.journal import reading, services
     from glimmers.journal.ladder import state_names
 
     with kind_errors(), looking_for(glimmer_id):
         owner = command_line_user(user)
         glimmer = services.get_glimmer(owner, glimmer_id)
     if as_json:
-        print_json(services.as_dict(glimmer))
+        print_json(reading.glimmer_as_dict(glimmer))
         return
     print_glimmer(glimmer, state_names(owner))
 
@@ -309,7 +309,7 @@ def edit(
         fail(messages.NOTHING_TO_CHANGE, code=2)
     check_id(glimmer_id)
     setup_django()
-    from glimmers.journal import services
+    from glimmers.journal import reading, services
 
     with kind_errors(), looking_for(glimmer_id):
         owner = command_line_user(user)
@@ -318,7 +318,7 @@ def edit(
                 changes[key] = _state(changes[key], owner)
         glimmer = services.update_glimmer(owner, glimmer_id, **changes)
     if as_json:
-        print_json(services.as_dict(glimmer))
+        print_json(reading.glimmer_as_dict(glimmer))
         return
     typer.echo(messages.GLIMMER_CHANGED.format(**summary(glimmer)))
 

@@ -56,18 +56,18 @@ def _group(kind: str) -> typer.Typer:
         as_json: JsonOption = False,
     ) -> None:
         setup_django()
-        from glimmers.journal import names
+        from glimmers.journal import names, reading
 
         with kind_errors():
             owner = command_line_user(user)
             rows, cursor = [], None
             while True:
                 page = names.list_names(owner, kind, archived=archived, cursor=cursor, limit=500)
-                rows += page.rows
+                rows += page.items
                 if (cursor := page.next_cursor) is None:
                     break
         if as_json:
-            print_json([names.as_dict(row, kind) for row in rows])
+            print_json([reading.name_as_dict(row, kind) for row in rows])
             return
         if not rows:
             typer.echo(messages.NAMES_ARCHIVED_EMPTY if archived else messages.NAMES_EMPTY[kind])
@@ -86,7 +86,7 @@ def _group(kind: str) -> typer.Typer:
         as_json: JsonOption = False,
     ) -> None:
         setup_django()
-        from glimmers.journal import names, search, services
+        from glimmers.journal import names, reading, search
         from glimmers.journal.cli.output import print_rows
 
         with kind_errors(), _known(kind, name):
@@ -94,7 +94,7 @@ def _group(kind: str) -> typer.Typer:
             row = names.counted(owner, kind, name)
             found = search.find_glimmers(owner, filters=search.about(kind, row.thing), limit=count)
         if as_json:
-            print_json(names.as_dict(row, kind) | {"latest": [services.as_dict(g) for g in found.items]})
+            print_json(reading.name_as_dict(row, kind) | {"latest": [reading.glimmer_as_dict(g) for g in found.items]})
             return
         thing = row.thing
         typer.echo(typer.style(_shown(kind, thing.name), bold=True))
@@ -119,7 +119,7 @@ def _group(kind: str) -> typer.Typer:
         as_json: JsonOption = False,
     ) -> None:
         setup_django()
-        from glimmers.journal import names
+        from glimmers.journal import names, reading
 
         with kind_errors(), _known(kind, name):
             owner = command_line_user(user)
@@ -133,7 +133,7 @@ def _group(kind: str) -> typer.Typer:
                     )
                 )
         if as_json:
-            print_json(names.as_dict(names.counted(owner, kind, thing.uuid), kind))
+            print_json(reading.name_as_dict(names.counted(owner, kind, thing.uuid), kind))
             return
         typer.echo(messages.NAME_RENAMED.format(old=old, new=thing.name))
 
@@ -145,7 +145,7 @@ def _group(kind: str) -> typer.Typer:
         as_json: JsonOption = False,
     ) -> None:
         setup_django()
-        from glimmers.journal import names
+        from glimmers.journal import names, reading
 
         with kind_errors(), _known(kind, name):
             owner = command_line_user(user)
@@ -154,7 +154,7 @@ def _group(kind: str) -> typer.Typer:
                 kept = names.merge(owner, kind, name, into)
             row = names.counted(owner, kind, kept.uuid)
         if as_json:
-            print_json(names.as_dict(row, kind))
+            print_json(reading.name_as_dict(row, kind))
             return
         typer.echo(
             messages.NAMES_MERGED.format(
@@ -176,7 +176,7 @@ def _group(kind: str) -> typer.Typer:
         as_json: JsonOption = False,
     ) -> None:
         setup_django()
-        from glimmers.journal import names
+        from glimmers.journal import names, reading
 
         with kind_errors():
             owner = command_line_user(user)
@@ -185,7 +185,7 @@ def _group(kind: str) -> typer.Typer:
             except names.NameTaken as taken:
                 fail(messages.NAME_TAKEN.format(name=taken.other.name))
         if as_json:
-            print_json(names.as_dict(names.counted(owner, kind, thing.uuid), kind))
+            print_json(reading.name_as_dict(names.counted(owner, kind, thing.uuid), kind))
             return
         typer.echo(messages.NAME_ADDED.format(name=thing.name))
 
@@ -224,13 +224,13 @@ def _group(kind: str) -> typer.Typer:
         if not changes:
             fail(messages.NAME_NOTHING_TO_CHANGE, code=2)
         setup_django()
-        from glimmers.journal import names
+        from glimmers.journal import names, reading
 
         with kind_errors(), _known(kind, name):
             owner = command_line_user(user)
             thing = names.update_name(owner, kind, name, **changes)
         if as_json:
-            print_json(names.as_dict(names.counted(owner, kind, thing.uuid), kind))
+            print_json(reading.name_as_dict(names.counted(owner, kind, thing.uuid), kind))
             return
         typer.echo(messages.NAME_SAVED.format(name=thing.name))
 

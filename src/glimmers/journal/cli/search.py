@@ -52,7 +52,7 @@ def search_(
 ) -> None:
     """Find glimmers by their words, why they mattered, and their people, places and tags."""
     setup_django()
-    from glimmers.journal import search, services
+    from glimmers.journal import reading, search
 
     with kind_errors():
         owner = command_line_user(user)
@@ -74,6 +74,6 @@ def search_(
     if found.words_ignored:
         typer.echo(messages.SEARCH_NO_WORDS, err=True)
     if as_json:
-        print_json([services.as_dict(glimmer) for glimmer in found.items])
+        print_json([reading.glimmer_as_dict(glimmer) for glimmer in found.items])
         return
     print_found(found, owner, more=more, count=count)
