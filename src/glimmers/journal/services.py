@@ -21,7 +21,17 @@ from glimmers.accounts.models import User
 from glimmers.accounts.zones import zone_named
 from glimmers.journal.folding import searchable
 from glimmers.journal.ladder import state_from_checkin
-from glimmers.journal.models import BIN_DAYS, SENSE_BITS, Glimmer, GlimmerQuerySet, Person, Place, State, Tag
+from glimmers.journal.models import (
+    BIN_DAYS,
+    SENSE_BITS,
+    Glimmer,
+    GlimmerQuerySet,
+    Person,
+    Place,
+    State,
+    Tag,
+    name_order,
+)
 from glimmers.journal.naming import find_or_add
 from glimmers.journal.text import (
     TEXT_LIMIT,
@@ -245,9 +255,14 @@ def create_glimmer(
         tag_rows = _field("tags", find_or_add, Tag, user, [*_split(tags), *hashtags(glimmer.text)], "tag")
         _index(glimmer, people_rows, tag_rows)
         glimmer.save()
-        glimmer.people.set(people_rows)
-        glimmer.tags.set(tag_rows)
-    return get_glimmer(user, glimmer.uuid)
+        glimmer.people.add(*people_rows)  # a new glimmer has none yet: nothing to read before adding
+        glimmer.tags.add(*tag_rows)
+    # What was just written is known: no need to read it back (the names as with_details() gives them).
+    glimmer.shown_names = (
+        sorted((person.name for person in people_rows), key=name_order),
+        sorted((tag.name for tag in tag_rows), key=name_order),
+    )
+    return glimmer
 
 
 def update_glimmer(
