@@ -1,5 +1,6 @@
-"""The filter options `glimmers list` and `glimmers search` share, read into journal.search's Filters.
-Nothing heavy is imported until a command runs."""
+"""The filter options `glimmers list` and `glimmers search` share, and the finding they share: whose
+journal, the filters read into journal.search's Filters, and up to N glimmers gathered. Nothing heavy is
+imported until a command runs."""
 
 from __future__ import annotations
 
@@ -7,9 +8,12 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from glimmers.accounts.cli import command_line_user
+from glimmers.lib.cli import kind_errors, setup_django
+
 if TYPE_CHECKING:
     from glimmers.accounts.models import User
-    from glimmers.journal.search import Filters
+    from glimmers.journal.search import Filters, Found
 
 FILTERS = "Filters"
 FromOption = Annotated[
@@ -59,6 +63,8 @@ AfterFilter = Annotated[
         "--after", metavar="STATE", help="How you were after, in your ladder's words.", rich_help_panel=FILTERS
     ),
 ]
+# The filter options' parameter names, the same in every command that offers them (see `find`).
+FILTER_NAMES = ("since", "until", "sense", "person", "place", "tag", "glow", "before", "after")
 CountOption = Annotated[int, typer.Option("-n", "--count", metavar="N", min=1, help="How many to show.")]
 
 
@@ -75,3 +81,16 @@ def make_filters(owner: User, **options: Any) -> Filters:
         names = state_names(owner)
         values["state_before"], values["state_after"] = state_called(before, names), state_called(after, names)
     return search.make_filters(values, zone=services.profile_zone(owner))
+
+
+def find(ctx: typer.Context, count: int, *, words: str = "", best: bool = False) -> tuple[User, Found, bool]:
+    """For `list` and `search`: whose journal (`--user`), the filters given (read from the command's
+    parameters by their names, FILTER_NAMES), and up to `count` glimmers; and whether there are more."""
+    setup_django()
+    from glimmers.journal import search
+
+    with kind_errors():
+        owner = command_line_user(ctx.params["user"])
+        filters = make_filters(owner, **{name: ctx.params[name] for name in FILTER_NAMES})
+        found, more = search.gather(owner, count, words=words, filters=filters, order="relevance" if best else "newest")
+    return owner, found, more

@@ -26,7 +26,7 @@ from glimmers.journal.cli.filters import (
     SenseFilter,
     TagFilter,
     ToOption,
-    make_filters,
+    find,
 )
 from glimmers.journal.cli.output import print_found, print_glimmer, print_rows, summary
 from glimmers.lib.cli import JsonOption, UserOption, fail, kind_errors, not_found, print_json, setup_django
@@ -198,6 +198,7 @@ def add(
 
 @journal_app.command("list")
 def list_(
+    ctx: typer.Context,
     count: Annotated[int, typer.Option("-n", "--count", metavar="N", min=1, help="How many, newest first.")] = 10,
     since: FromOption = None,
     until: ToOption = None,
@@ -212,24 +213,9 @@ def list_(
     as_json: JsonOption = False,
 ) -> None:
     """The newest glimmers first; the filters narrow them (`glimmers search` finds words too)."""
-    setup_django()
-    from glimmers.journal import reading, search
+    owner, found, more = find(ctx, count)
+    from glimmers.journal import reading
 
-    with kind_errors():
-        owner = command_line_user(user)
-        filters = make_filters(
-            owner,
-            since=since,
-            until=until,
-            sense=sense,
-            person=person,
-            place=place,
-            tag=tag,
-            glow=glow,
-            before=before,
-            after=after,
-        )
-        found, more = search.gather(owner, count, filters=filters)
     if as_json:
         print_json([reading.glimmer_as_dict(glimmer) for glimmer in found.items])
         return

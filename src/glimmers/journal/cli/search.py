@@ -7,7 +7,6 @@ from typing import Annotated
 import typer
 
 from glimmers import messages
-from glimmers.accounts.cli import command_line_user
 from glimmers.journal.cli.filters import (
     AfterFilter,
     BeforeFilter,
@@ -19,16 +18,17 @@ from glimmers.journal.cli.filters import (
     SenseFilter,
     TagFilter,
     ToOption,
-    make_filters,
+    find,
 )
 from glimmers.journal.cli.output import print_found
-from glimmers.lib.cli import JsonOption, UserOption, kind_errors, print_json, setup_django
+from glimmers.lib.cli import JsonOption, UserOption, print_json
 
 search_app = typer.Typer()
 
 
 @search_app.command("search")
 def search_(
+    ctx: typer.Context,
     words: Annotated[
         list[str],
         typer.Argument(
@@ -51,26 +51,9 @@ def search_(
     as_json: JsonOption = False,
 ) -> None:
     """Find glimmers by their words, why they mattered, and their people, places and tags."""
-    setup_django()
-    from glimmers.journal import reading, search
+    owner, found, more = find(ctx, count, words=" ".join(words), best=best)
+    from glimmers.journal import reading
 
-    with kind_errors():
-        owner = command_line_user(user)
-        filters = make_filters(
-            owner,
-            since=since,
-            until=until,
-            sense=sense,
-            person=person,
-            place=place,
-            tag=tag,
-            glow=glow,
-            before=before,
-            after=after,
-        )
-        found, more = search.gather(
-            owner, count, words=" ".join(words), filters=filters, order="relevance" if best else "newest"
-        )
     if found.words_ignored:
         typer.echo(messages.SEARCH_NO_WORDS, err=True)
     if as_json:
