@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from glimmers import messages
-from glimmers.accounts.cli import command_line_user
+from glimmers.accounts.cli import command_line_user, signed_in
 from glimmers.journal.cli.glimmers import LIST_PAGE, IdArgument, check_id, looking_for
 from glimmers.journal.cli.output import print_rows, summary
 from glimmers.lib.cli import JsonOption, UserOption, group, kind_errors, plural, print_json, setup_django
@@ -16,11 +16,9 @@ bin_app = group("bin", help="Recently deleted glimmers: each stays 30 days, then
 @bin_app.command("list")
 def bin_list(user: UserOption = None, as_json: JsonOption = False) -> None:
     """What is in the bin, most recently deleted first, and when each will be erased."""
-    setup_django()
-    from glimmers.journal import reading, services
+    with signed_in(user) as owner:
+        from glimmers.journal import reading, services
 
-    with kind_errors():
-        owner = command_line_user(user)
         glimmers = services.list_glimmers(owner, binned=True, limit=LIST_PAGE).items
     if as_json:
         rows = []

@@ -8,8 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from glimmers.accounts.cli import command_line_user
-from glimmers.lib.cli import kind_errors, setup_django
+from glimmers.accounts.cli import signed_in
 
 if TYPE_CHECKING:
     from glimmers.accounts.models import User
@@ -86,11 +85,9 @@ def make_filters(owner: User, **options: Any) -> Filters:
 def find(ctx: typer.Context, count: int, *, words: str = "", best: bool = False) -> tuple[User, Found, bool]:
     """For `list` and `search`: whose journal (`--user`), the filters given (read from the command's
     parameters by their names, FILTER_NAMES), and up to `count` glimmers; and whether there are more."""
-    setup_django()
-    from glimmers.journal import search
+    with signed_in(ctx.params["user"]) as owner:
+        from glimmers.journal import search
 
-    with kind_errors():
-        owner = command_line_user(ctx.params["user"])
         filters = make_filters(owner, **{name: ctx.params[name] for name in FILTER_NAMES})
         found, more = search.gather(owner, count, words=words, filters=filters, order="relevance" if best else "newest")
     return owner, found, more

@@ -15,7 +15,7 @@ from typing import Annotated, Any
 import typer
 
 from glimmers import messages
-from glimmers.accounts.cli import command_line_user
+from glimmers.accounts.cli import command_line_user, signed_in
 from glimmers.journal.cli.filters import (
     AfterFilter,
     BeforeFilter,
@@ -170,11 +170,9 @@ def add(
 ) -> None:
     """Keep a glimmer. `glimmers "text"` does the same."""
     words = _text(text)
-    setup_django()
-    from glimmers.journal import reading, services
+    with signed_in(user) as owner:
+        from glimmers.journal import reading, services
 
-    with kind_errors():
-        owner = command_line_user(user)
         glimmer = services.create_glimmer(
             owner,
             text=words,

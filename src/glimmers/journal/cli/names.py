@@ -13,7 +13,7 @@ from typing import Annotated, Any
 import typer
 
 from glimmers import messages
-from glimmers.accounts.cli import command_line_user
+from glimmers.accounts.cli import command_line_user, signed_in
 from glimmers.journal.kinds import ONE
 from glimmers.lib.cli import JsonOption, UserOption, fail, kind_errors, not_found, plural, print_json, setup_django
 from glimmers.lib.cli import group as named_group
@@ -55,11 +55,9 @@ def _group(kind: str) -> typer.Typer:
         user: UserOption = None,
         as_json: JsonOption = False,
     ) -> None:
-        setup_django()
-        from glimmers.journal import names, reading
+        with signed_in(user) as owner:
+            from glimmers.journal import names, reading
 
-        with kind_errors():
-            owner = command_line_user(user)
             rows, cursor = [], None
             while True:
                 page = names.list_names(owner, kind, archived=archived, cursor=cursor, limit=500)
@@ -175,11 +173,9 @@ def _group(kind: str) -> typer.Typer:
         user: UserOption = None,
         as_json: JsonOption = False,
     ) -> None:
-        setup_django()
-        from glimmers.journal import names, reading
+        with signed_in(user) as owner:
+            from glimmers.journal import names, reading
 
-        with kind_errors():
-            owner = command_line_user(user)
             try:
                 thing = names.add_name(owner, kind, name, note=note, resurface=not no_resurface)
             except names.NameTaken as taken:
