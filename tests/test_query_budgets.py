@@ -108,3 +108,23 @@ def test_each_api_list_asks_the_same_number_of_questions_as_the_journal_grows(
     large = count_queries(client, path, **bearer)
     assert large == small, f"{key}: {small} queries with 10 glimmers, {large} with 1,000"
     json.loads(client.get(path, **bearer).content)  # and it still answers JSON
+
+
+# The htmx capture: the session, who is asking and their ladder; the names found (a savepoint around
+# them all); the glimmer and its links written; then the fresh box with today's glimmers, the check-in
+# offered as "before" and the kit's pin marks. What was just written is never read back (it was, four
+# queries more: the links before adding them, and the glimmer with its names after).
+CAPTURE_BUDGET = 16
+
+
+def test_the_htmx_capture_asks_no_more_than_it_must(
+    alice_client: Client, alice: User, django_assert_num_queries: Any
+) -> None:
+    journal.create_glimmer(alice, text="warm tea", people=["Sam"], place="Home", tags=["now"])
+    alice_client.get("/")  # the session is made and the ladder's first read is done
+    post = {"text": "sun on my face #now", "people": "Sam", "place": "Home", "senses": ["sight"], "resurface": "on"}
+    with django_assert_num_queries(CAPTURE_BUDGET):
+        response = alice_client.post("/glimmers/new/", post, HTTP_HX_REQUEST="true")
+    assert response.status_code == 200 and "sun on my face" in response.content.decode()
+    (kept,) = [glimmer for glimmer in journal.todays_glimmers(alice) if glimmer.text.startswith("sun")]
+    assert (kept.people_names, kept.place and kept.place.name, kept.tag_names) == (["Sam"], "Home", ["now"])

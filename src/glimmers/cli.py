@@ -102,10 +102,10 @@ def _register_groups() -> None:
     """Each app's cli.py makes its commands and groups (named groups through glimmers.lib.cli.group, where
     an app above can add a command to them); the root only places them, in `--help`'s order."""
     from glimmers.accounts.cli import token_app, user_app
-    from glimmers.journal.bin_cli import bin_app
-    from glimmers.journal.cli import journal_app
-    from glimmers.journal.names_cli import people_app, places_app, tags_app
-    from glimmers.journal.search_cli import search_app
+    from glimmers.journal.cli.bin import bin_app
+    from glimmers.journal.cli.glimmers import journal_app
+    from glimmers.journal.cli.names import people_app, places_app, tags_app
+    from glimmers.journal.cli.search import search_app
     from glimmers.kit.cli import kit_top
     from glimmers.portability.cli import portability_app
     from glimmers.states.cli import states_app

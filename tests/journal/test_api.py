@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from glimmers.accounts import services as accounts
 from glimmers.accounts.models import User
-from glimmers.journal import services
+from glimmers.journal import reading, services
 from glimmers.journal.models import Glimmer, Person
 from tests.helpers import Api
 
@@ -62,7 +62,7 @@ def _keep(user: User, text: str = "Sun on my face", **fields: Any) -> Glimmer:
 
 
 def _as_stored(user: User, glimmer_id: str, *, binned: bool = False) -> dict[str, Any]:
-    return services.as_dict(services.get_glimmer(user, glimmer_id, binned=binned))
+    return reading.glimmer_as_dict(services.get_glimmer(user, glimmer_id, binned=binned))
 
 
 def _cursor(raw: str) -> str:

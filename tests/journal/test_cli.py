@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from glimmers.accounts.models import User
 from glimmers.cli import with_quick_capture
-from glimmers.journal import services
+from glimmers.journal import reading, services
 from glimmers.journal.models import Glimmer
 from tests.helpers import GLIMMERS, clean_env, fresh_database_url, invoke, run_cli, serving
 
@@ -48,7 +48,9 @@ def keep(user: User, text: str = "the sun on my face", **fields: object) -> Glim
 
 
 def unchanged(glimmer: Glimmer) -> bool:
-    return services.as_dict(Glimmer.objects.with_details().get(pk=glimmer.pk)) == services.as_dict(glimmer)
+    return reading.glimmer_as_dict(Glimmer.objects.with_details().get(pk=glimmer.pk)) == reading.glimmer_as_dict(
+        glimmer
+    )
 
 
 # --- quick capture ----------------------------------------------------------------------------------
@@ -325,7 +327,7 @@ def test_show_finds_a_glimmer_by_six_characters(alice: User) -> None:
         assert words in result.stdout
     assert "Before" not in result.stdout  # empty things are left out
     shape = json.loads(invoke("show", str(glimmer.uuid), "--json").stdout)
-    assert shape == services.as_dict(glimmer)
+    assert shape == reading.glimmer_as_dict(glimmer)
 
 
 @pytest.mark.parametrize(
@@ -362,7 +364,7 @@ def test_edit_changes_only_what_is_given(alice: User) -> None:
     shape = json.loads(result.stdout)
     assert shape["text"] == "birdsong at #dawn" and shape["people"] == ["Ana"] and shape["tags"] == ["dawn"]
     assert (shape["senses"], shape["place"], shape["glow"], shape["why"]) == (["sound"], "the park", 4, "spring")
-    assert shape["noticed_at"] == services.as_dict(glimmer)["noticed_at"]
+    assert shape["noticed_at"] == reading.glimmer_as_dict(glimmer)["noticed_at"]
 
 
 def test_edit_can_clear_things(alice: User) -> None:
@@ -370,7 +372,7 @@ def test_edit_can_clear_things(alice: User) -> None:
     result = invoke("edit", glimmer.short_id, "--no-glow", "--person", "", "--place", "", "--sense", "", "--why", "")
     assert result.exit_code == 0, result.output
     assert "Saved, kept for " in result.stdout and "“birdsong”" in result.stdout
-    shape = services.as_dict(services.get_glimmer(alice, glimmer.uuid))
+    shape = reading.glimmer_as_dict(services.get_glimmer(alice, glimmer.uuid))
     assert (shape["glow"], shape["people"], shape["place"], shape["senses"], shape["why"]) == (None, [], None, [], "")
 
 

@@ -7,7 +7,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from glimmers.accounts.models import User
-from glimmers.journal import names, services
+from glimmers.journal import names, reading, services
 from glimmers.journal.models import Person, Place, Tag
 from glimmers.journal.text import mentioned_people, mentioned_places
 from glimmers.lib.errors import NotFound
@@ -24,7 +24,7 @@ def test_people_are_listed_with_their_glimmers_and_moves_up_the_ladder(alice: Us
     keep(alice, "a wave", people=["Sam", "Ada"], state_after="ventral")  # only one noted
     binned = keep(alice, "in the bin", people=["Sam"], state_before="dorsal", state_after="ventral")
     services.delete_glimmer(alice, binned.uuid)
-    rows = {row.thing.name: row for row in names.list_names(alice, "people").rows}
+    rows = {row.thing.name: row for row in names.list_names(alice, "people").items}
     assert (rows["Sam"].glimmers, rows["Sam"].noted, rows["Sam"].lifted) == (5, 4, 2)
     assert (rows["Ada"].glimmers, rows["Ada"].noted, rows["Ada"].lifted) == (1, 0, 0)
     assert list(rows) == ["Ada", "Sam"]
@@ -35,7 +35,7 @@ def test_places_and_tags_count_the_same_way(alice: User, kind: str) -> None:
     given = {"places": {"place": "Beach"}, "tags": {"tags": ["beach"]}}[kind]
     keep(alice, "waves", state_before="dorsal", state_after="ventral", **given)
     keep(alice, "shells", **given)
-    (row,) = names.list_names(alice, kind).rows
+    (row,) = names.list_names(alice, kind).items
     assert (row.glimmers, row.noted, row.lifted) == (2, 1, 1)
 
 
@@ -45,7 +45,7 @@ def test_lists_go_by_name_a_page_at_a_time_ignoring_case(alice: User) -> None:
     first = names.list_names(alice, "people", limit=2)
     second = names.list_names(alice, "people", limit=2, cursor=first.next_cursor)
     third = names.list_names(alice, "people", limit=2, cursor=second.next_cursor)
-    shown = [row.thing.name for page in (first, second, third) for row in page.rows]
+    shown = [row.thing.name for page in (first, second, third) for row in page.items]
     assert shown == ["Al", "bea", "cy", "Dee", "ed"]
     assert third.next_cursor is None
 
@@ -66,7 +66,7 @@ def test_adding_a_name_that_exists_points_at_it(alice: User) -> None:
 def test_a_rename_shows_on_every_glimmer_and_may_change_only_case(alice: User) -> None:
     glimmer = keep(alice, "tea", people=["mum"])
     names.rename(alice, "people", "mum", "Mum")
-    assert services.as_dict(services.get_glimmer(alice, glimmer.uuid))["people"] == ["Mum"]
+    assert reading.glimmer_as_dict(services.get_glimmer(alice, glimmer.uuid))["people"] == ["Mum"]
 
 
 def test_renaming_to_a_name_that_exists_offers_to_merge(alice: User) -> None:
@@ -88,7 +88,7 @@ def test_merging_moves_every_glimmer_and_keeps_both_notes(alice: User) -> None:
     assert kept.name == "Mum" and kept.note == "garden\n\ncalls on Sundays" and not kept.resurface
     assert not Person.objects.owned_by(alice).filter(name="Mom").exists()
     for glimmer in (both, only):
-        assert services.as_dict(services.get_glimmer(alice, glimmer.uuid))["people"] == ["Mum"]
+        assert reading.glimmer_as_dict(services.get_glimmer(alice, glimmer.uuid))["people"] == ["Mum"]
     assert [p.name for p in services.get_glimmer(alice, binned.uuid, binned=True).people.all()] == ["Mum"]
     assert names.counted(alice, "people", "Mum").glimmers == 2
 
@@ -126,10 +126,10 @@ def test_merging_into_someone_elses_is_not_found(alice: User, bob: User) -> None
 def test_archived_people_leave_lists_and_pickers_but_stay_on_glimmers(alice: User) -> None:
     glimmer = keep(alice, "tea", people=["Gran", "Grace"])
     names.update_name(alice, "people", "Gran", archived=True)
-    assert [row.thing.name for row in names.list_names(alice, "people").rows] == ["Grace"]
-    assert [row.thing.name for row in names.list_names(alice, "people", archived=True).rows] == ["Gran"]
+    assert [row.thing.name for row in names.list_names(alice, "people").items] == ["Grace"]
+    assert [row.thing.name for row in names.list_names(alice, "people", archived=True).items] == ["Gran"]
     assert names.suggest(alice, "people", "gr") == ["Grace"]
-    assert services.as_dict(services.get_glimmer(alice, glimmer.uuid))["people"] == ["Grace", "Gran"]
+    assert reading.glimmer_as_dict(services.get_glimmer(alice, glimmer.uuid))["people"] == ["Grace", "Gran"]
 
 
 def test_dont_bring_this_back_is_kept(alice: User) -> None:
@@ -158,19 +158,19 @@ def test_mentions_are_found_in_the_text() -> None:
 def test_at_and_plus_mentions_link_and_create_people_and_places(alice: User) -> None:
     names.add_name(alice, "people", "Sam")
     glimmer = keep(alice, "a swim with @sam and @Biscuit at +the_cove")
-    shape = services.as_dict(glimmer)
+    shape = reading.glimmer_as_dict(glimmer)
     assert shape["people"] == ["Biscuit", "Sam"] and shape["place"] == "the cove"
     assert shape["text"] == "a swim with @sam and @Biscuit at +the_cove"  # the text is kept as written
     assert Person.objects.owned_by(alice).count() == 2
 
 
 def test_a_place_given_wins_over_a_mentioned_one(alice: User) -> None:
-    assert services.as_dict(keep(alice, "tea at +cafe", place="Home"))["place"] == "Home"
-    assert services.as_dict(keep(alice, "tea at +cafe then +park"))["place"] == "cafe"
+    assert reading.glimmer_as_dict(keep(alice, "tea at +cafe", place="Home"))["place"] == "Home"
+    assert reading.glimmer_as_dict(keep(alice, "tea at +cafe then +park"))["place"] == "cafe"
 
 
 def test_an_importer_can_leave_mentions_alone(alice: User) -> None:
-    shape = services.as_dict(services.create_glimmer(alice, text="@work +1 day", mentions=False))
+    shape = reading.glimmer_as_dict(services.create_glimmer(alice, text="@work +1 day", mentions=False))
     assert shape["people"] == [] and shape["place"] is None
 
 
@@ -179,7 +179,7 @@ def test_an_edit_adds_what_it_writes_and_never_brings_back_a_renamed_name(alice:
     names.rename(alice, "people", "mum", "Mother")
     names.rename(alice, "tags", "home", "house")
     edited = services.update_glimmer(alice, glimmer.uuid, text="tea with @mum #home, and @Ben at +park #cosy")
-    shape = services.as_dict(edited)
+    shape = reading.glimmer_as_dict(edited)
     assert shape["people"] == ["Ben", "Mother"]
     assert sorted(shape["tags"]) == ["cosy", "house"]
     assert shape["place"] == "park"

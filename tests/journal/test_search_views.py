@@ -13,7 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from glimmers.accounts.models import User
-from glimmers.journal import names, services
+from glimmers.journal import names, reading, services
 
 HTMX = {"HTTP_HX_REQUEST": "true"}
 
@@ -137,7 +137,10 @@ def test_the_capture_form_offers_pickers_that_work_without_javascript(alice_clie
 def test_capture_picks_up_mentions(alice_client: Client, alice: User) -> None:
     alice_client.post("/glimmers/new/", {"text": "a swim with @Sam at +the_cove"})
     glimmer = services.list_glimmers(alice).items[0]
-    assert services.as_dict(glimmer)["people"] == ["Sam"] and services.as_dict(glimmer)["place"] == "the cove"
+    assert (
+        reading.glimmer_as_dict(glimmer)["people"] == ["Sam"]
+        and reading.glimmer_as_dict(glimmer)["place"] == "the cove"
+    )
 
 
 def _queries(client: Client, path: str) -> int:

@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from glimmers.accounts.models import User
-from glimmers.journal import services
+from glimmers.journal import reading, services
 from glimmers.journal.models import Glimmer, Person, Tag
 from glimmers.journal.text import clean_text, hashtags
 from glimmers.lib.errors import NotFound
@@ -46,7 +46,7 @@ def test_a_glimmer_keeps_its_text_zone_and_local_day(alice: User) -> None:
     assert glimmer.text == "cherry blossom"
     assert glimmer.time_zone == "Asia/Tokyo"
     assert glimmer.local_date.isoformat() == "2026-03-29"
-    assert services.as_dict(glimmer)["noticed_at"] == "2026-03-29T09:30:00+09:00"
+    assert reading.glimmer_as_dict(glimmer)["noticed_at"] == "2026-03-29T09:30:00+09:00"
 
 
 def test_new_glimmers_take_the_profile_zone(alice: User) -> None:

@@ -1,4 +1,4 @@
-"""The export's fast reading of glimmers gives exactly the one JSON shape `journal.services.as_dict` gives."""
+"""The export's fast reading of glimmers gives exactly the one JSON shape `journal.reading.glimmer_as_dict` gives."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from typing import Any
 from glimmers.accounts.models import User
 from glimmers.journal import services as journal
 from glimmers.journal.models import Glimmer
+from glimmers.journal.reading import glimmer_as_dict
 from glimmers.portability import glimmer_rows
 
 
@@ -15,7 +16,7 @@ def test_every_row_equals_as_dict(alice: User, bob: User, alices_journal: dict[s
     journal.create_glimmer(alice, text="zz", people=["bea", "Anna", "anna b"], tags=["b", "A"], time_zone="Asia/Tokyo")
     journal.create_glimmer(alice, text="on the hour", when="2026-03-29T01:00:00", time_zone="Europe/London")
     journal.create_glimmer(bob, text="bob's")
-    expected = [journal.as_dict(glimmer) for glimmer in Glimmer.objects.owned_by(alice).with_details().order_by("id")]
+    expected = [glimmer_as_dict(glimmer) for glimmer in Glimmer.objects.owned_by(alice).with_details().order_by("id")]
     rows = [row for batch in glimmer_rows.batches(alice, 2) for row in batch]
     assert rows == expected
 
@@ -28,7 +29,7 @@ def test_every_json_text_is_what_the_encoder_gives_for_as_dict(alice: User, alic
     journal.create_glimmer(alice, text="on the hour", when="2026-03-29T01:00:00", time_zone="Europe/London")
     encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
     glimmers = Glimmer.objects.owned_by(alice).with_details().order_by("id")
-    expected = [encode(journal.as_dict(glimmer)) for glimmer in glimmers]
+    expected = [encode(glimmer_as_dict(glimmer)) for glimmer in glimmers]
     assert [text for batch in glimmer_rows.json_batches(alice, 2) for text in batch] == expected
 
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Annotated
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Annotated, Any
 
 import typer
 
@@ -21,6 +23,15 @@ def command_line_user(name: str | None):  # type: ignore[no-untyped-def]
     from glimmers.accounts import services
 
     return services.user_for_command_line(name or os.environ.get("GLIMMERS_USER"))
+
+
+@contextmanager
+def signed_in(name: str | None) -> Iterator[Any]:
+    """How most commands begin: Django loaded (lib.cli.setup_django), the account they act for
+    (command_line_user), and the services' errors turned into a kind message and exit 1 (kind_errors)."""
+    setup_django()
+    with kind_errors():
+        yield command_line_user(name)
 
 
 def _read_password(from_stdin: bool) -> str:

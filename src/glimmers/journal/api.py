@@ -1,4 +1,4 @@
-"""JSON endpoints for glimmers and the bin: parse, call one service, answer with `services.as_dict`.
+"""JSON endpoints for glimmers and the bin: parse, call one service, answer with `reading.glimmer_as_dict`.
 
 Services raise ValidationError (answered 400 by the API's handler) and NotFound, which here
 always means a glimmer: unknown, someone else's and malformed ids all answer the same 404.
@@ -6,15 +6,12 @@ always means a glimmer: unknown, someone else's and malformed ids all answer the
 
 from __future__ import annotations
 
-import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
 from ninja import Query, Router, Status
 from ninja.errors import HttpError
 
-from glimmers.journal import search, services
+from glimmers.journal import reading, search, services
 from glimmers.journal.models import Glimmer
 from glimmers.journal.schemas import (
     BinnedGlimmerOut,
@@ -27,34 +24,17 @@ from glimmers.journal.schemas import (
     PageQuery,
     SearchQuery,
 )
-from glimmers.lib.apierrors import ERRORS
-from glimmers.lib.errors import NotFound
+from glimmers.lib.apierrors import ERRORS, path_uuid
+from glimmers.lib.apierrors import found as _found
 from glimmers.lib.http import SignedInRequest
 
 router = Router()
 
-NO_SUCH_GLIMMER = "No glimmer with that id."
 BOTH_TIMES = "Give the time either as “noticed_at” or in words as “when”, not both."
 
 
-@contextmanager
-def _a_glimmer() -> Iterator[None]:
-    try:
-        yield
-    except NotFound:
-        raise HttpError(404, NO_SUCH_GLIMMER) from None
-
-
-def _full_id(glimmer_id: str) -> uuid.UUID:
-    """The API takes whole ids only (the CLI's short prefixes are for typing by hand)."""
-    try:
-        return uuid.UUID(glimmer_id)
-    except ValueError:
-        raise HttpError(404, NO_SUCH_GLIMMER) from None
-
-
 def _binned(glimmer: Glimmer) -> dict[str, Any]:
-    return {**services.as_dict(glimmer), "erase_after": services.bin_expires_on(glimmer)}
+    return {**reading.glimmer_as_dict(glimmer), "erase_after": services.bin_expires_on(glimmer)}
 
 
 def _when(fields: dict[str, Any]) -> dict[str, Any]:
@@ -78,7 +58,7 @@ def list_glimmers(request: SignedInRequest, page: Query[FilterQuery]) -> dict[st
         cursor=page.cursor,
         limit=page.limit,
     )
-    return {"items": [services.as_dict(g) for g in found.items], "next": found.next_cursor}
+    return {"items": [reading.glimmer_as_dict(g) for g in found.items], "next": found.next_cursor}
 
 
 @router.get("/search", response={200: GlimmerPage, **ERRORS}, tags=["glimmers"], summary="Search my glimmers")
@@ -93,7 +73,7 @@ def search_glimmers(request: SignedInRequest, page: Query[SearchQuery]) -> dict[
         cursor=page.cursor,
         limit=page.limit,
     )
-    return {"items": [services.as_dict(g) for g in found.items], "next": found.next_cursor}
+    return {"items": [reading.glimmer_as_dict(g) for g in found.items], "next": found.next_cursor}
 
 
 @router.post("/glimmers", response={201: GlimmerOut, **ERRORS}, tags=["glimmers"], summary="Keep a glimmer")
@@ -116,13 +96,13 @@ def create_glimmer(request: SignedInRequest, body: GlimmerIn) -> Status[dict[str
         resurface=body.resurface,
         source="api",
     )
-    return Status(201, services.as_dict(glimmer))
+    return Status(201, reading.glimmer_as_dict(glimmer))
 
 
 @router.get("/glimmers/{glimmer_id}", response={200: GlimmerOut, **ERRORS}, tags=["glimmers"], summary="One glimmer")
 def get_glimmer(request: SignedInRequest, glimmer_id: str) -> dict[str, Any]:
-    with _a_glimmer():
-        return services.as_dict(services.get_glimmer(request.user, _full_id(glimmer_id)))
+    with _found("glimmer"):
+        return reading.glimmer_as_dict(services.get_glimmer(request.user, path_uuid(glimmer_id, "glimmer")))
 
 
 @router.patch(
@@ -131,8 +111,10 @@ def get_glimmer(request: SignedInRequest, glimmer_id: str) -> dict[str, Any]:
 def update_glimmer(request: SignedInRequest, glimmer_id: str, body: GlimmerPatch) -> dict[str, Any]:
     """Only the fields you send change; nothing changes if any of them is refused."""
     fields = _when(body.model_dump(exclude_unset=True))
-    with _a_glimmer():
-        return services.as_dict(services.update_glimmer(request.user, _full_id(glimmer_id), **fields))
+    with _found("glimmer"):
+        return reading.glimmer_as_dict(
+            services.update_glimmer(request.user, path_uuid(glimmer_id, "glimmer"), **fields)
+        )
 
 
 @router.delete(
@@ -143,8 +125,8 @@ def update_glimmer(request: SignedInRequest, glimmer_id: str, body: GlimmerPatch
 )
 def delete_glimmer(request: SignedInRequest, glimmer_id: str) -> dict[str, Any]:
     """It stays in the bin for 30 days (until `erase_after`) and can be restored until then."""
-    with _a_glimmer():
-        return _binned(services.delete_glimmer(request.user, _full_id(glimmer_id)))
+    with _found("glimmer"):
+        return _binned(services.delete_glimmer(request.user, path_uuid(glimmer_id, "glimmer")))
 
 
 # --- the bin --------------------------------------------------------------------------------------
@@ -161,13 +143,13 @@ def list_bin(request: SignedInRequest, page: Query[PageQuery]) -> dict[str, Any]
     "/bin/{glimmer_id}/restore", response={200: GlimmerOut, **ERRORS}, tags=["bin"], summary="Bring a glimmer back"
 )
 def restore_glimmer(request: SignedInRequest, glimmer_id: str) -> dict[str, Any]:
-    with _a_glimmer():
-        return services.as_dict(services.restore_glimmer(request.user, _full_id(glimmer_id)))
+    with _found("glimmer"):
+        return reading.glimmer_as_dict(services.restore_glimmer(request.user, path_uuid(glimmer_id, "glimmer")))
 
 
 @router.delete("/bin/{glimmer_id}", response={204: None, **ERRORS}, tags=["bin"], summary="Erase a glimmer for good")
 def erase_glimmer(request: SignedInRequest, glimmer_id: str) -> Status[None]:
     """Only a glimmer already in the bin can be erased. This cannot be undone."""
-    with _a_glimmer():
-        services.delete_forever(request.user, _full_id(glimmer_id))
+    with _found("glimmer"):
+        services.delete_forever(request.user, path_uuid(glimmer_id, "glimmer"))
     return Status(204, None)

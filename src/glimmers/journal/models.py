@@ -149,6 +149,11 @@ class WithNames(models.query.ModelIterable):  # type: ignore[type-arg]
         yield from glimmers
 
 
+def name_order(name: str) -> tuple[str, str]:
+    """The order names are shown in, the same on every database: by name, ignoring case."""
+    return (name.casefold(), name)
+
+
 def attach_names(glimmers: list[Glimmer]) -> None:
     """Give each glimmer its people's and tags' names, in name order, with one query for all of them."""
     by_id: dict[int, tuple[list[str], list[str]]] = {glimmer.pk: ([], []) for glimmer in glimmers}
@@ -162,9 +167,9 @@ def attach_names(glimmers: list[Glimmer]) -> None:
         )
         for glimmer_id, name, which in rows:
             by_id[glimmer_id][which].append(name)
-        for names in by_id.values():  # the same order on every database: by name, ignoring case
+        for names in by_id.values():
             for shown in names:
-                shown.sort(key=lambda name: (name.casefold(), name))
+                shown.sort(key=name_order)
     for glimmer in glimmers:
         glimmer.shown_names = by_id[glimmer.pk]
 

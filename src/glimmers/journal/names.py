@@ -24,6 +24,7 @@ from glimmers.journal.models import Glimmer, Person, Place, State, Tag
 from glimmers.journal.signals import merged
 from glimmers.journal.text import clean_name, clean_text
 from glimmers.lib.errors import NotFound, on_field
+from glimmers.lib.paging import Page
 
 Kind = Literal["people", "places", "tags"]
 KINDS: tuple[Kind, ...] = ("people", "places", "tags")
@@ -52,12 +53,6 @@ class Counted:
     lifted: int
 
 
-@dataclass(frozen=True)
-class NamePage:
-    rows: list[Counted]
-    next_cursor: str | None
-
-
 def _model(kind: str) -> type[Person] | type[Place] | type[Tag]:
     return MODELS[kind]
 
@@ -79,7 +74,7 @@ def _row(thing: Any) -> Counted:
 
 def list_names(
     user: User, kind: str, *, archived: bool = False, cursor: str | None = None, limit: int = LIST_PAGE
-) -> NamePage:
+) -> Page[Counted]:
     """The owner's people, places or tags by name (ignoring case), a keyset page at a time (the cursor is
     the last name shown). `archived=True` lists only the archived (people and places)."""
     model = _model(kind)
@@ -93,7 +88,7 @@ def list_names(
     rows = [_row(thing) for thing in _counted(things.order_by("folded"))[: limit + 1]]
     more = len(rows) > limit
     rows = rows[:limit]
-    return NamePage(rows, rows[-1].thing.folded if more else None)
+    return Page(rows, rows[-1].thing.folded if more else None)
 
 
 def get_name(user: User, kind: str, key: str | uuid.UUID) -> Any:
@@ -230,12 +225,3 @@ def suggest(user: User, kind: str, typed: str, *, limit: int = SUGGESTIONS) -> l
     if kind != "tags":
         things = things.filter(archived=False)
     return list(things.order_by(Lower("name")).values_list("name", flat=True)[:limit])
-
-
-def as_dict(row: Counted, kind: str) -> dict[str, Any]:
-    """A person, place or tag as JSON (CLI and API alike)."""
-    thing = row.thing
-    shape: dict[str, Any] = {"id": str(thing.uuid), "name": thing.name, "note": thing.note}
-    if kind != "tags":
-        shape |= {"archived": thing.archived, "resurface": thing.resurface}
-    return shape | {"glimmers": row.glimmers, "noted": row.noted, "lifted": row.lifted}

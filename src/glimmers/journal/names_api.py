@@ -15,7 +15,7 @@ from typing import Any
 from ninja import Query, Router, Status
 from ninja.errors import HttpError
 
-from glimmers.journal import names
+from glimmers.journal import names, reading
 from glimmers.journal.kinds import ONE
 from glimmers.journal.schemas import (
     MergeIn,
@@ -42,7 +42,7 @@ def _full_id(kind: str, thing_id: str) -> uuid.UUID:
 
 
 def _out(user: Any, kind: str, thing: Any) -> dict[str, Any]:
-    return names.as_dict(names.counted(user, kind, thing.uuid), kind)
+    return reading.name_as_dict(names.counted(user, kind, thing.uuid), kind)
 
 
 def _register(kind: str) -> None:
@@ -52,11 +52,11 @@ def _register(kind: str) -> None:
 
     def list_(request: SignedInRequest, page: Query[NameListQuery]) -> dict[str, Any]:
         found = names.list_names(request.user, kind, archived=page.archived, cursor=page.cursor, limit=page.limit)
-        return {"items": [names.as_dict(row, kind) for row in found.rows], "next": found.next_cursor}
+        return {"items": [reading.name_as_dict(row, kind) for row in found.items], "next": found.next_cursor}
 
     def get(request: SignedInRequest, thing_id: str) -> dict[str, Any]:
         with _one_of(kind):
-            return names.as_dict(names.counted(request.user, kind, _full_id(kind, thing_id)), kind)
+            return reading.name_as_dict(names.counted(request.user, kind, _full_id(kind, thing_id)), kind)
 
     def add(request: SignedInRequest, body: NameIn) -> Status[dict[str, Any]]:
         try:

@@ -1,6 +1,6 @@
 """The journal's JSON at the API's edge: a glimmer going out (DESIGN §5), and what may come in.
 
-Going out, the shape is exactly `services.as_dict` (the CLI's `--json` too); these classes only
+Going out, the shape is exactly `reading.glimmer_as_dict` (the CLI's `--json` too); these classes only
 describe it, so the OpenAPI document tells the truth. Coming in, fields are typed but the rules
 (text, time, senses, glow, names) are the services' to check, so every channel answers alike.
 """
@@ -28,7 +28,7 @@ LOOKUP_LIMIT = NAME_LIMIT  # a person, place or tag by id (36) or by name
 Name = Annotated[str, Field(max_length=NAME_LIMIT)]
 Word = Annotated[str, Field(max_length=WORD_LIMIT)]
 
-# Times go out as `as_dict` writes them (the glimmer's own offset, every digit), not re-rendered.
+# Times go out as `glimmer_as_dict` writes them (the glimmer's own offset, every digit), not re-rendered.
 Moment = Annotated[str, WithJsonSchema({"type": "string", "format": "date-time"})]
 
 SENSES = ", ".join(Sense.values)

@@ -31,7 +31,7 @@ from glimmers.journal.folding import fold, searchable, split_folded
 from glimmers.journal.kinds import ONE
 from glimmers.journal.models import SENSE_BITS, Glimmer, GlimmerQuerySet, Person, Place, Tag
 from glimmers.journal.text import clean_name
-from glimmers.lib.paging import decode_cursor, encode_cursor, keyset_page
+from glimmers.lib.paging import MOST, decode_cursor, encode_cursor, keyset_page
 from glimmers.lib.when import parse_when
 
 MAX_TERMS = 16  # words and phrases in one query; more add nothing a person would miss
@@ -317,7 +317,7 @@ def find_glimmers(
     in plain numbered pages. A filter naming a person, place or tag the owner doesn't have matches
     nothing — the same answer as one of theirs with no glimmers, so nothing of anyone else's shows.
     """
-    limit = max(1, min(limit, 200))
+    limit = max(1, min(limit, MOST))
     query = parse_query(words[:2000])
     narrowed = narrow(user, filters or Filters())
     ignored = bool(words.strip()) and not query
@@ -337,6 +337,24 @@ def find_glimmers(
     ordering = [Coalesce("noticed_at", "noticed_at").desc(), "-id"] if few and connection.vendor == "sqlite" else None
     page = keyset_page(queryset.with_details(), cursor=cursor, limit=limit, key="noticed_at", ordering=ordering)
     return Found(page.items, page.next_cursor, query, narrowed, ignored)
+
+
+def gather(
+    user: User, count: int, *, words: str = "", filters: Filters | None = None, order: str = "newest"
+) -> tuple[Found, bool]:
+    """Up to `count` glimmers, asking `find_glimmers` page after page (for a command line that wants N
+    at once); and whether there are more."""
+    items: list[Glimmer] = []
+    cursor: str | None = None
+    while True:
+        found = find_glimmers(
+            user, words=words, filters=filters, order=order, cursor=cursor, limit=min(count - len(items), MOST)
+        )
+        items.extend(found.items)
+        cursor = found.next_cursor
+        if cursor is None or len(items) >= count:
+            break
+    return Found(items, cursor, found.query, found.narrowed, found.words_ignored), cursor is not None
 
 
 def _best_first(queryset: GlimmerQuerySet, query: Query, offset: int, limit: int) -> list[Glimmer]:

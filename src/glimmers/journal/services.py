@@ -21,7 +21,17 @@ from glimmers.accounts.models import User
 from glimmers.accounts.zones import zone_named
 from glimmers.journal.folding import searchable
 from glimmers.journal.ladder import state_from_checkin
-from glimmers.journal.models import BIN_DAYS, SENSE_BITS, Glimmer, GlimmerQuerySet, Person, Place, State, Tag
+from glimmers.journal.models import (
+    BIN_DAYS,
+    SENSE_BITS,
+    Glimmer,
+    GlimmerQuerySet,
+    Person,
+    Place,
+    State,
+    Tag,
+    name_order,
+)
 from glimmers.journal.naming import find_or_add
 from glimmers.journal.text import (
     TEXT_LIMIT,
@@ -245,9 +255,14 @@ def create_glimmer(
         tag_rows = _field("tags", find_or_add, Tag, user, [*_split(tags), *hashtags(glimmer.text)], "tag")
         _index(glimmer, people_rows, tag_rows)
         glimmer.save()
-        glimmer.people.set(people_rows)
-        glimmer.tags.set(tag_rows)
-    return get_glimmer(user, glimmer.uuid)
+        glimmer.people.add(*people_rows)  # a new glimmer has none yet: nothing to read before adding
+        glimmer.tags.add(*tag_rows)
+    # What was just written is known: no need to read it back (the names as with_details() gives them).
+    glimmer.shown_names = (
+        sorted((person.name for person in people_rows), key=name_order),
+        sorted((tag.name for tag in tag_rows), key=name_order),
+    )
+    return glimmer
 
 
 def update_glimmer(
@@ -355,29 +370,3 @@ def purge_bin(*, now: datetime | None = None) -> int:
     cutoff = (now or timezone.now()) - timedelta(days=BIN_DAYS)
     _count, by_model = Glimmer.objects.filter(deleted_at__lt=cutoff).delete()
     return by_model.get(Glimmer._meta.label, 0)
-
-
-# --- the JSON shape (CLI and API alike) -----------------------------------------------------------
-
-
-def as_dict(glimmer: Glimmer) -> dict[str, Any]:
-    zone = ZoneInfo(glimmer.time_zone)
-    return {
-        "id": str(glimmer.uuid),
-        "text": glimmer.text,
-        "noticed_at": glimmer.noticed_at.astimezone(zone).isoformat(),
-        "time_zone": glimmer.time_zone,
-        "senses": glimmer.senses,
-        "people": glimmer.people_names,
-        "place": glimmer.place.name if glimmer.place else None,
-        "tags": glimmer.tag_names,
-        "glow": glimmer.glow,
-        "why": glimmer.why,
-        "state_before": glimmer.state_before or None,
-        "state_after": glimmer.state_after or None,
-        "photos": [],
-        "resurface": glimmer.resurface,
-        "source": glimmer.source,
-        "created_at": glimmer.created_at.isoformat(),
-        "updated_at": glimmer.updated_at.isoformat(),
-    }

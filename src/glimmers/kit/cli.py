@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from glimmers import messages
-from glimmers.accounts.cli import command_line_user
+from glimmers.accounts.cli import command_line_user, signed_in
 from glimmers.lib.cli import JsonOption, UserOption, fail, kind_errors, not_found, print_json, setup_django
 
 if TYPE_CHECKING:
@@ -77,11 +77,9 @@ def kit(
     Never one marked “don't bring this back”. `glimmers kit pin|unpin|list` keep the kit itself."""
     if ctx.invoked_subcommand is not None:
         return
-    setup_django()
-    from glimmers.kit import reading, services
+    with signed_in(user) as owner:
+        from glimmers.kit import reading, services
 
-    with kind_errors():
-        owner = command_line_user(user)
         brought = services.need(owner, state=state)
     if as_json:
         print_json(reading.brought_as_dict(brought, owner.time_zone))
@@ -119,11 +117,9 @@ def _line(anchor: Anchor, number: int) -> str:
 @kit_app.command("list")
 def kit_list(user: UserOption = None, as_json: JsonOption = False) -> None:
     """What is pinned in my kit, in my order."""
-    setup_django()
-    from glimmers.kit import reading, services
+    with signed_in(user) as owner:
+        from glimmers.kit import reading, services
 
-    with kind_errors():
-        owner = command_line_user(user)
         anchors, cursor = [], None
         while True:  # a kit is small; every page of it
             page = services.list_anchors(owner, cursor=cursor, limit=200)

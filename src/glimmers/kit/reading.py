@@ -15,8 +15,8 @@ from django.db.models import Count, Q
 
 from glimmers import messages
 from glimmers.accounts.models import User
-from glimmers.journal import services as journal
 from glimmers.journal.models import Glimmer
+from glimmers.journal.reading import glimmer_as_dict
 from glimmers.kit import ideas as starter
 from glimmers.kit.gathering import candidates_of
 from glimmers.kit.models import Anchor, KitSettings, Savouring, Surfacing
@@ -155,7 +155,7 @@ def anchor_as_dict(anchor: Anchor) -> dict[str, Any]:
 def surfacing_as_dict(surfacing: Surfacing, zone: str) -> dict[str, Any]:
     return {
         "id": str(surfacing.uuid),
-        "glimmer": journal.as_dict(surfacing.glimmer),
+        "glimmer": glimmer_as_dict(surfacing.glimmer),
         "at": _at(surfacing.at, zone),
         "state_before": surfacing.state_before or None,
         "state_after": surfacing.state_after or None,

@@ -1,14 +1,14 @@
-"""Glimmers for an export, fast: each in its one JSON shape (`journal.services.as_dict`), without making a model
+"""Glimmers for an export, fast: each in its one JSON shape (`journal.reading.glimmer_as_dict`), without making a model
 object per row — as a dict (CSV, Markdown) or straight as its JSON text (Glimmers JSON).
 
 At 100,000 glimmers an export through model instances spent most of its time building them and converting
 columns one by one (about 12 s of CPU). Here each batch is one query through `owned_by` (the bin left out),
 run on the cursor itself so Django converts nothing; times are read as text, and names are looked up in the
-person's own people, places and tags, read once and ranked once in the order `as_dict` gives them. For JSON,
+person's own people, places and tags, read once and ranked once in the order `glimmer_as_dict` gives them. For JSON,
 building a dict per row and handing it to the encoder cost as much again as reading (about 2 s at 100,000), so
 `json_batches` writes each glimmer's text directly: only the person's own words are escaped (by the encoder's
 own `encode_basestring`); ids, times, senses and names are ASCII made here or escaped once per person.
-tests/portability/test_glimmer_rows.py holds every row equal to `as_dict` and every text equal to the encoder's.
+tests/portability/test_glimmer_rows.py holds every row equal to `glimmer_as_dict` and every text equal to the encoder's.
 """
 
 from __future__ import annotations

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from glimmers import messages
-from glimmers.accounts.cli import command_line_user
+from glimmers.accounts.cli import command_line_user, signed_in
 from glimmers.lib.cli import JsonOption, UserOption, fail, kind_errors, not_found, print_json, setup_django
 
 if TYPE_CHECKING:
@@ -67,11 +67,9 @@ def checkin(
     as_json: JsonOption = False,
 ) -> None:
     """Where am I on my ladder? Check in with a state, and a note if you like."""
-    setup_django()
-    from glimmers.states import reading, services
+    with signed_in(user) as owner:
+        from glimmers.states import reading, services
 
-    with kind_errors():
-        owner = command_line_user(user)
         ladder = services.ladder_for(owner)
         saved = services.check_in(owner, state=state, note=note or "", when=when, ladder=ladder)
     if as_json:
@@ -154,12 +152,10 @@ def ladder_edit(
     changes = {key: value for key, value in given.items() if value is not None}
     if changes and state is None:
         fail(messages.LADDER_EDIT_WHICH, code=2)
-    setup_django()
-    from glimmers.states import reading, services
-    from glimmers.states.palette import FILL_ORDER
+    with signed_in(user) as owner:
+        from glimmers.states import reading, services
+        from glimmers.states.palette import FILL_ORDER
 
-    with kind_errors():
-        owner = command_line_user(user)
         ladder = services.ladder_for(owner)
         chosen = services.state_named(owner, state, ladder) if state is not None else None
         rungs = {chosen: changes} if chosen and changes else _ask(ladder, [chosen] if chosen else list(FILL_ORDER))
@@ -179,11 +175,9 @@ def ladder_hard_moments(
     """Are hard moments on? Off by default; turning them off hides them everywhere and deletes nothing."""
     if turn is not None and turn.lower() not in ("on", "off"):
         fail(messages.ON_OR_OFF, code=2)
-    setup_django()
-    from glimmers.states import services
+    with signed_in(user) as owner:
+        from glimmers.states import services
 
-    with kind_errors():
-        owner = command_line_user(user)
         on = services.set_hard_moments(owner, turn.lower() == "on") if turn else services.hard_moments_on(owner)
     if as_json:
         print_json({"hard_moments": on})
@@ -208,11 +202,9 @@ def hard_moment(
     as_json: JsonOption = False,
 ) -> None:
     """Note a hard moment (only while hard moments are on: `glimmers ladder hard-moments on`)."""
-    setup_django()
-    from glimmers.states import reading, services
+    with signed_in(user) as owner:
+        from glimmers.states import reading, services
 
-    with kind_errors():
-        owner = command_line_user(user)
         if not services.hard_moments_on(owner):
             fail(messages.HARD_MOMENTS_OFF)
         moment = services.add_hard_moment(owner, text=" ".join(text), state=state, cue=cue, when=when)
@@ -298,11 +290,9 @@ def cues_add(
     as_json: JsonOption = False,
 ) -> None:
     """Add a cue."""
-    setup_django()
-    from glimmers.states import reading, services
+    with signed_in(user) as owner:
+        from glimmers.states import reading, services
 
-    with kind_errors():
-        owner = command_line_user(user)
         story = reading.cue_story(owner, services.create_cue(owner, name=name, note=note or ""))
     if as_json:
         print_json(reading.cue_as_dict(story))
@@ -317,13 +307,11 @@ def cues_link(
     user: UserOption = None,
 ) -> None:
     """Say a glimmer came with a cue."""
-    setup_django()
-    from glimmers.journal import services as journal
-    from glimmers.lib.errors import NotFound
-    from glimmers.states import services
+    with signed_in(user) as owner:
+        from glimmers.journal import services as journal
+        from glimmers.lib.errors import NotFound
+        from glimmers.states import services
 
-    with kind_errors():
-        owner = command_line_user(user)
         with _looking_for_cue(cue):
             found = services.find_cue(owner, cue)
         try:

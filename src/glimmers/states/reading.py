@@ -19,6 +19,7 @@ from glimmers.accounts.models import User
 from glimmers.journal import services as journal
 from glimmers.journal.ladder import moves
 from glimmers.journal.models import Glimmer
+from glimmers.journal.reading import glimmer_as_dict
 from glimmers.states import services
 from glimmers.states.ladder import Ladder, helps, moved_down, moved_up, shift
 from glimmers.states.models import CheckIn, Cue, Trigger
@@ -290,7 +291,7 @@ def cue_story_as_dict(story: CueStory, *, moves_down: bool = False) -> dict[str,
         return None if item.shift is None else "same"
 
     shape = cue_as_dict(story, moves_down=moves_down)
-    shape["glimmer_list"] = [{**journal.as_dict(item.glimmer), "moved": moved(item)} for item in story.glimmers]
+    shape["glimmer_list"] = [{**glimmer_as_dict(item.glimmer), "moved": moved(item)} for item in story.glimmers]
     hard = story.hard_moments
     shape["hard_moment_list"] = None if hard is None else [hard_moment_as_dict(moment) for moment in hard]
     return shape

@@ -23,10 +23,10 @@ from glimmers.journal import services as journal
 from glimmers.lib.errors import NotFound
 from glimmers.lib.http import SignedInRequest, attach_errors, safe_next
 from glimmers.states import reading, services
+from glimmers.states.checkin_control import checkin_context
 from glimmers.states.forms import CheckInForm, CueForm, HardMomentForm, LinkForm, RungForm, SettingsForm
 from glimmers.states.hooks import capture_before
 from glimmers.states.palette import FILL_ORDER
-from glimmers.states.templatetags.states import checkin_context
 
 LINKABLE = 50  # the latest glimmers offered for linking to a cue
 HARD_MOMENTS_SHOWN = 20

@@ -12,37 +12,12 @@ from typing import Any
 
 from django import template
 from django.db import DatabaseError
-from django.http import HttpRequest
 
 from glimmers.states import services
-from glimmers.states.hooks import ladder_of
+from glimmers.states.checkin_control import checkin_context
 from glimmers.states.ladder import Ladder, Rung
-from glimmers.states.models import CheckIn
-from glimmers.states.palette import NOTE_LIMIT
 
 register = template.Library()
-
-
-def checkin_context(
-    request: HttpRequest,
-    *,
-    ladder: Ladder | None = None,
-    saved: CheckIn | None = None,
-    problem: str = "",
-    note: str = "",
-) -> dict[str, Any]:
-    """What the control needs: the person's ladder (read once a request, states.hooks.ladder_of)."""
-    ladder = ladder or ladder_of(request)
-    return {
-        "ladder": ladder,
-        "saved": saved,
-        "saved_name": ladder.name(saved.state) if saved else "",
-        "problem": problem,
-        "note": note if problem else "",
-        "note_limit": NOTE_LIMIT,
-        "next": request.get_full_path() if request.method == "GET" else request.POST.get("next", ""),
-        "request": request,
-    }
 
 
 @register.inclusion_tag("states/_checkin_control.html", takes_context=True)

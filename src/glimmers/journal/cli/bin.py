@@ -5,9 +5,9 @@ from __future__ import annotations
 import typer
 
 from glimmers import messages
-from glimmers.accounts.cli import command_line_user
-from glimmers.journal.cli import LIST_PAGE, IdArgument, _check_id, _looking_for
-from glimmers.journal.cli_output import print_rows, summary
+from glimmers.accounts.cli import command_line_user, signed_in
+from glimmers.journal.cli.glimmers import LIST_PAGE, IdArgument, check_id, looking_for
+from glimmers.journal.cli.output import print_rows, summary
 from glimmers.lib.cli import JsonOption, UserOption, group, kind_errors, plural, print_json, setup_django
 
 bin_app = group("bin", help="Recently deleted glimmers: each stays 30 days, then it is erased.")
@@ -16,17 +16,15 @@ bin_app = group("bin", help="Recently deleted glimmers: each stays 30 days, then
 @bin_app.command("list")
 def bin_list(user: UserOption = None, as_json: JsonOption = False) -> None:
     """What is in the bin, most recently deleted first, and when each will be erased."""
-    setup_django()
-    from glimmers.journal import services
+    with signed_in(user) as owner:
+        from glimmers.journal import reading, services
 
-    with kind_errors():
-        owner = command_line_user(user)
         glimmers = services.list_glimmers(owner, binned=True, limit=LIST_PAGE).items
     if as_json:
         rows = []
         for glimmer in glimmers:
             assert glimmer.deleted_at is not None
-            row = services.as_dict(glimmer)
+            row = reading.glimmer_as_dict(glimmer)
             row["deleted_at"] = glimmer.deleted_at.isoformat()
             row["erased_after"] = services.bin_expires_on(glimmer).isoformat()
             rows.append(row)
@@ -44,11 +42,11 @@ def bin_list(user: UserOption = None, as_json: JsonOption = False) -> None:
 @bin_app.command("restore")
 def bin_restore(glimmer_id: IdArgument, user: UserOption = None) -> None:
     """Bring a glimmer back from the bin."""
-    _check_id(glimmer_id)
+    check_id(glimmer_id)
     setup_django()
     from glimmers.journal import services
 
-    with kind_errors(), _looking_for(glimmer_id, binned=True):
+    with kind_errors(), looking_for(glimmer_id, binned=True):
         glimmer = services.restore_glimmer(command_line_user(user), glimmer_id)
     typer.echo(messages.GLIMMER_RESTORED.format(**summary(glimmer)))
 
@@ -56,11 +54,11 @@ def bin_restore(glimmer_id: IdArgument, user: UserOption = None) -> None:
 @bin_app.command("erase")
 def bin_erase(glimmer_id: IdArgument, user: UserOption = None) -> None:
     """Erase one glimmer from the bin now, for good."""
-    _check_id(glimmer_id)
+    check_id(glimmer_id)
     setup_django()
     from glimmers.journal import services
 
-    with kind_errors(), _looking_for(glimmer_id, binned=True):
+    with kind_errors(), looking_for(glimmer_id, binned=True):
         owner = command_line_user(user)
         erased = summary(services.get_glimmer(owner, glimmer_id, binned=True))
         services.delete_forever(owner, glimmer_id)

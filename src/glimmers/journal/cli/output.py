@@ -1,5 +1,5 @@
-"""How glimmers look on the command line: one-line rows for lists, everything for `show`, JSON.
-Shared by the journal's commands (add, list, show, edit, delete, bin, search, people …)."""
+"""How glimmers look on the command line: one-line rows for lists (search's words in bold), everything
+for `show`. Shared by the journal's commands (add, list, show, edit, delete, bin, search, people …)."""
 
 from __future__ import annotations
 
@@ -7,11 +7,12 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from glimmers.journal.search_cli import marked as mark_words
+from glimmers import messages
 
 if TYPE_CHECKING:
+    from glimmers.accounts.models import User
     from glimmers.journal.models import Glimmer
-    from glimmers.journal.search import Query
+    from glimmers.journal.search import Found, Query
 
 
 # --- presenting -----------------------------------------------------------------------------------
@@ -82,6 +83,15 @@ def _details(glimmer: Glimmer) -> str:
     return "  ·  ".join(parts)
 
 
+def mark_words(line: str, query: Query | None) -> str:
+    """The words of a printed line that a query word begins, in bold (plain when not on a terminal)."""
+    if not query:
+        return line
+    from glimmers.journal.highlight import split_marked
+
+    return "".join(typer.style(piece, bold=True) if hit else piece for piece, hit in split_marked(line, query))
+
+
 def print_rows(glimmers: list[Glimmer], home_zone: str, *, binned: bool = False, marked: Query | None = None) -> None:
     from glimmers.journal import services
 
@@ -134,3 +144,12 @@ def print_glimmer(glimmer: Glimmer, state_names: dict[str, str]) -> None:
 
 def summary(glimmer: Glimmer) -> dict[str, str]:
     return {"text": _one_line(glimmer.text, 60), "when": _moment(glimmer), "short_id": glimmer.short_id}
+
+
+def print_found(found: Found, owner: User, *, more: bool, count: int) -> None:
+    if not found.items:
+        typer.echo(messages.NO_MATCHES if found.searching else messages.NO_GLIMMERS)
+        return
+    print_rows(found.items, owner.time_zone, marked=found.query)
+    if more:
+        typer.echo(typer.style(messages.MORE_MATCHES.format(more=count * 2), dim=True))

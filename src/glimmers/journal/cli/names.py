@@ -13,7 +13,7 @@ from typing import Annotated, Any
 import typer
 
 from glimmers import messages
-from glimmers.accounts.cli import command_line_user
+from glimmers.accounts.cli import command_line_user, signed_in
 from glimmers.journal.kinds import ONE
 from glimmers.lib.cli import JsonOption, UserOption, fail, kind_errors, not_found, plural, print_json, setup_django
 from glimmers.lib.cli import group as named_group
@@ -55,19 +55,17 @@ def _group(kind: str) -> typer.Typer:
         user: UserOption = None,
         as_json: JsonOption = False,
     ) -> None:
-        setup_django()
-        from glimmers.journal import names
+        with signed_in(user) as owner:
+            from glimmers.journal import names, reading
 
-        with kind_errors():
-            owner = command_line_user(user)
             rows, cursor = [], None
             while True:
                 page = names.list_names(owner, kind, archived=archived, cursor=cursor, limit=500)
-                rows += page.rows
+                rows += page.items
                 if (cursor := page.next_cursor) is None:
                     break
         if as_json:
-            print_json([names.as_dict(row, kind) for row in rows])
+            print_json([reading.name_as_dict(row, kind) for row in rows])
             return
         if not rows:
             typer.echo(messages.NAMES_ARCHIVED_EMPTY if archived else messages.NAMES_EMPTY[kind])
@@ -86,15 +84,15 @@ def _group(kind: str) -> typer.Typer:
         as_json: JsonOption = False,
     ) -> None:
         setup_django()
-        from glimmers.journal import names, search, services
-        from glimmers.journal.cli_output import print_rows
+        from glimmers.journal import names, reading, search
+        from glimmers.journal.cli.output import print_rows
 
         with kind_errors(), _known(kind, name):
             owner = command_line_user(user)
             row = names.counted(owner, kind, name)
             found = search.find_glimmers(owner, filters=search.about(kind, row.thing), limit=count)
         if as_json:
-            print_json(names.as_dict(row, kind) | {"latest": [services.as_dict(g) for g in found.items]})
+            print_json(reading.name_as_dict(row, kind) | {"latest": [reading.glimmer_as_dict(g) for g in found.items]})
             return
         thing = row.thing
         typer.echo(typer.style(_shown(kind, thing.name), bold=True))
@@ -119,7 +117,7 @@ def _group(kind: str) -> typer.Typer:
         as_json: JsonOption = False,
     ) -> None:
         setup_django()
-        from glimmers.journal import names
+        from glimmers.journal import names, reading
 
         with kind_errors(), _known(kind, name):
             owner = command_line_user(user)
@@ -133,7 +131,7 @@ def _group(kind: str) -> typer.Typer:
                     )
                 )
         if as_json:
-            print_json(names.as_dict(names.counted(owner, kind, thing.uuid), kind))
+            print_json(reading.name_as_dict(names.counted(owner, kind, thing.uuid), kind))
             return
         typer.echo(messages.NAME_RENAMED.format(old=old, new=thing.name))
 
@@ -145,7 +143,7 @@ def _group(kind: str) -> typer.Typer:
         as_json: JsonOption = False,
     ) -> None:
         setup_django()
-        from glimmers.journal import names
+        from glimmers.journal import names, reading
 
         with kind_errors(), _known(kind, name):
             owner = command_line_user(user)
@@ -154,7 +152,7 @@ def _group(kind: str) -> typer.Typer:
                 kept = names.merge(owner, kind, name, into)
             row = names.counted(owner, kind, kept.uuid)
         if as_json:
-            print_json(names.as_dict(row, kind))
+            print_json(reading.name_as_dict(row, kind))
             return
         typer.echo(
             messages.NAMES_MERGED.format(
@@ -175,17 +173,15 @@ def _group(kind: str) -> typer.Typer:
         user: UserOption = None,
         as_json: JsonOption = False,
     ) -> None:
-        setup_django()
-        from glimmers.journal import names
+        with signed_in(user) as owner:
+            from glimmers.journal import names, reading
 
-        with kind_errors():
-            owner = command_line_user(user)
             try:
                 thing = names.add_name(owner, kind, name, note=note, resurface=not no_resurface)
             except names.NameTaken as taken:
                 fail(messages.NAME_TAKEN.format(name=taken.other.name))
         if as_json:
-            print_json(names.as_dict(names.counted(owner, kind, thing.uuid), kind))
+            print_json(reading.name_as_dict(names.counted(owner, kind, thing.uuid), kind))
             return
         typer.echo(messages.NAME_ADDED.format(name=thing.name))
 
@@ -224,13 +220,13 @@ def _group(kind: str) -> typer.Typer:
         if not changes:
             fail(messages.NAME_NOTHING_TO_CHANGE, code=2)
         setup_django()
-        from glimmers.journal import names
+        from glimmers.journal import names, reading
 
         with kind_errors(), _known(kind, name):
             owner = command_line_user(user)
             thing = names.update_name(owner, kind, name, **changes)
         if as_json:
-            print_json(names.as_dict(names.counted(owner, kind, thing.uuid), kind))
+            print_json(reading.name_as_dict(names.counted(owner, kind, thing.uuid), kind))
             return
         typer.echo(messages.NAME_SAVED.format(name=thing.name))
 

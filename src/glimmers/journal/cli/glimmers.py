@@ -1,5 +1,5 @@
-"""`glimmers add`, `list`, `show`, `edit`, `delete` and `glimmers bin …`: thin adapters over
-journal.services.
+"""`glimmers add`, `list`, `show`, `edit`, `delete`: thin adapters over journal.services (and the id
+argument `glimmers bin …` shares).
 
 Like every command, these load Django (without the web-only apps) only once they run, and import
 nothing heavy at module level, so `glimmers "text"` is quick at any size of journal.
@@ -15,9 +15,8 @@ from typing import Annotated, Any
 import typer
 
 from glimmers import messages
-from glimmers.accounts.cli import command_line_user
-from glimmers.journal.cli_output import print_glimmer, print_rows, summary
-from glimmers.journal.search_cli import (
+from glimmers.accounts.cli import command_line_user, signed_in
+from glimmers.journal.cli.filters import (
     AfterFilter,
     BeforeFilter,
     FromOption,
@@ -27,10 +26,9 @@ from glimmers.journal.search_cli import (
     SenseFilter,
     TagFilter,
     ToOption,
-    gather,
-    make_filters,
-    print_found,
+    find,
 )
+from glimmers.journal.cli.output import print_found, print_glimmer, print_rows, summary
 from glimmers.lib.cli import JsonOption, UserOption, fail, kind_errors, not_found, print_json, setup_django
 
 journal_app = typer.Typer(no_args_is_help=True)
@@ -130,13 +128,13 @@ def _state(value: str | None, owner: Any) -> str | None:
     return state_called(value, state_names(owner))
 
 
-def _check_id(glimmer_id: str) -> None:
+def check_id(glimmer_id: str) -> None:
     if len(glimmer_id.strip().replace("-", "")) < MIN_PREFIX:
         fail(messages.ID_TOO_SHORT.format(glimmer_id=glimmer_id))
 
 
 @contextmanager
-def _looking_for(glimmer_id: str, *, binned: bool = False) -> Iterator[None]:
+def looking_for(glimmer_id: str, *, binned: bool = False) -> Iterator[None]:
     """Unknown, ambiguous and someone else's ids all get the same kind answer."""
     template = messages.NO_SUCH_GLIMMER_IN_BIN if binned else messages.NO_SUCH_GLIMMER
     lines = [template.format(glimmer_id=glimmer_id.strip())]
@@ -172,11 +170,9 @@ def add(
 ) -> None:
     """Keep a glimmer. `glimmers "text"` does the same."""
     words = _text(text)
-    setup_django()
-    from glimmers.journal import services
+    with signed_in(user) as owner:
+        from glimmers.journal import reading, services
 
-    with kind_errors():
-        owner = command_line_user(user)
         glimmer = services.create_glimmer(
             owner,
             text=words,
@@ -193,13 +189,14 @@ def add(
             source="cli",
         )
     if as_json:
-        print_json(services.as_dict(glimmer))
+        print_json(reading.glimmer_as_dict(glimmer))
         return
     typer.echo(messages.GLIMMER_ADDED.format(**summary(glimmer)))
 
 
 @journal_app.command("list")
 def list_(
+    ctx: typer.Context,
     count: Annotated[int, typer.Option("-n", "--count", metavar="N", min=1, help="How many, newest first.")] = 10,
     since: FromOption = None,
     until: ToOption = None,
@@ -214,26 +211,11 @@ def list_(
     as_json: JsonOption = False,
 ) -> None:
     """The newest glimmers first; the filters narrow them (`glimmers search` finds words too)."""
-    setup_django()
-    from glimmers.journal import services
+    owner, found, more = find(ctx, count)
+    from glimmers.journal import reading
 
-    with kind_errors():
-        owner = command_line_user(user)
-        filters = make_filters(
-            owner,
-            since=since,
-            until=until,
-            sense=sense,
-            person=person,
-            place=place,
-            tag=tag,
-            glow=glow,
-            before=before,
-            after=after,
-        )
-        found, more = gather(owner, count, filters=filters)
     if as_json:
-        print_json([services.as_dict(glimmer) for glimmer in found.items])
+        print_json([reading.glimmer_as_dict(glimmer) for glimmer in found.items])
         return
     if not found.items or found.searching:
         print_found(found, owner, more=more, count=count)
@@ -246,16 +228,16 @@ def list_(
 @journal_app.command("show")
 def show(glimmer_id: IdArgument, user: UserOption = None, as_json: JsonOption = False) -> None:
     """Everything about one glimmer."""
-    _check_id(glimmer_id)
+    check_id(glimmer_id)
     setup_django()
-    from glimmers.journal import services
+    from glimmers.journal import reading, services
     from glimmers.journal.ladder import state_names
 
-    with kind_errors(), _looking_for(glimmer_id):
+    with kind_errors(), looking_for(glimmer_id):
         owner = command_line_user(user)
         glimmer = services.get_glimmer(owner, glimmer_id)
     if as_json:
-        print_json(services.as_dict(glimmer))
+        print_json(reading.glimmer_as_dict(glimmer))
         return
     print_glimmer(glimmer, state_names(owner))
 
@@ -309,18 +291,18 @@ def edit(
         changes["state_after"] = after
     if not changes:
         fail(messages.NOTHING_TO_CHANGE, code=2)
-    _check_id(glimmer_id)
+    check_id(glimmer_id)
     setup_django()
-    from glimmers.journal import services
+    from glimmers.journal import reading, services
 
-    with kind_errors(), _looking_for(glimmer_id):
+    with kind_errors(), looking_for(glimmer_id):
         owner = command_line_user(user)
         for key in ("state_before", "state_after"):
             if key in changes:
                 changes[key] = _state(changes[key], owner)
         glimmer = services.update_glimmer(owner, glimmer_id, **changes)
     if as_json:
-        print_json(services.as_dict(glimmer))
+        print_json(reading.glimmer_as_dict(glimmer))
         return
     typer.echo(messages.GLIMMER_CHANGED.format(**summary(glimmer)))
 
@@ -328,10 +310,10 @@ def edit(
 @journal_app.command("delete")
 def delete(glimmer_id: IdArgument, user: UserOption = None) -> None:
     """Move a glimmer to the bin (it can be brought back for 30 days)."""
-    _check_id(glimmer_id)
+    check_id(glimmer_id)
     setup_django()
     from glimmers.journal import services
 
-    with kind_errors(), _looking_for(glimmer_id):
+    with kind_errors(), looking_for(glimmer_id):
         glimmer = services.delete_glimmer(command_line_user(user), glimmer_id)
     typer.echo(messages.GLIMMER_BINNED.format(**summary(glimmer)))
