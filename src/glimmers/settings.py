@@ -33,6 +33,7 @@ DATA_APPS = [
     "glimmers.journal",
     "glimmers.states",
     "glimmers.kit",
+    "glimmers.practice",
 ]
 WEB_APPS = [
     "django.contrib.sessions",
