@@ -21,6 +21,7 @@ from glimmers.accounts.models import User
 from glimmers.journal import names
 from glimmers.journal import services as journal
 from glimmers.kit import services as kit
+from glimmers.practice import services as practice
 from glimmers.states import services as states
 
 MARKER = "MARKER-7f3a"
@@ -110,6 +111,18 @@ WEB: dict[str, Route] = {
     "kit:surfacing_answer": Route("owner", ("post",), sample="surfacing", data={"helped": "1"}),
     "kit:savour": Route("owner", ("get", "post"), sample="glimmer", data={"seconds": "15"}),
     "kit:feel": Route("owner", ("get", "post"), sample="savouring", data={"state": "ventral"}),
+    "practice:index": Route("owner"),
+    "practice:intention": Route("owner", ("post",), data={"text": "notice 3 glimmers", "scope": "today"}),
+    "practice:ritual_add": Route("owner", ("get", "post"), data={"name": "Tea", "schedule": "daily"}),
+    "practice:ritual": Route("owner", sample="ritual"),
+    "practice:ritual_edit": Route(
+        "owner", ("get", "post"), sample="ritual", data={"name": "renamed", "schedule": "every", "every": "2"}
+    ),
+    "practice:ritual_retire": Route("owner", ("post",), sample="ritual", data={"retire": "1"}),
+    "practice:ritual_delete": Route("owner", ("get", "post"), sample="ritual"),
+    "practice:ritual_done": Route("owner", ("post",), sample="ritual", data={"next": "/"}),
+    "practice:occasion_answer": Route("owner", ("post",), sample="occasion", data={"glimmered": "no"}),
+    "practice:occasion_glimmer": Route("owner", ("get", "post"), sample="occasion", data={"text": "a glimmer"}),
 }
 
 # API operations by "METHOD /path" as the OpenAPI document names them.
@@ -233,6 +246,7 @@ def things(alice: User, bob: User) -> dict[str, str]:
         "cue": str(cue.uuid),
         "hard_moment": str(hard_moment.uuid),
         **_kit_things(alice, glimmer),
+        **_practice_things(alice, glimmer),
         **{one: str(thing.uuid) for one, thing in named.items()},
         **{f"other_{one}": str(thing.uuid) for one, thing in others.items()},
     }
@@ -245,6 +259,15 @@ def _kit_things(alice: User, glimmer: Any) -> dict[str, str]:
     assert surfacing is not None
     savouring = kit.savour(alice, glimmer.uuid, surfacing_id=surfacing.uuid)
     return {"anchor": str(anchor.uuid), "surfacing": str(surfacing.uuid), "savouring": str(savouring.uuid)}
+
+
+def _practice_things(alice: User, glimmer: Any) -> dict[str, str]:
+    """A ritual of alice's done today with a marked note, its glimmer linked; and her marked intention."""
+    ritual = practice.create_ritual(alice, name=f"{MARKER} ritual", about=f"{MARKER} about", schedule="FREQ=DAILY")
+    occasion = practice.mark_done(alice, ritual.uuid, note=f"{MARKER} note").occasion
+    practice.link_glimmer(alice, occasion.uuid, glimmer.uuid)
+    practice.set_intention(alice, f"{MARKER} intention")
+    return {"ritual": str(ritual.uuid), "occasion": str(occasion.uuid)}
 
 
 def _url(route: str, sample: str | None, things: dict[str, str]) -> str:

@@ -59,6 +59,12 @@ PAGES: dict[str, str | None] = {
     "kit:feel": "/kit/savourings/{savouring}/feel/",
     "kit:pin": "/kit/pin/{person}/",
     "kit:anchor": "/kit/anchors/{anchor}/",
+    "practice:index": "/practice/",
+    "practice:ritual_add": "/practice/rituals/new/",
+    "practice:ritual": "/practice/rituals/{ritual}/",
+    "practice:ritual_edit": "/practice/rituals/{ritual}/edit/",
+    "practice:ritual_delete": "/practice/rituals/{ritual}/delete/",
+    "practice:occasion_glimmer": "/practice/occasions/{occasion}/glimmer/",
 }
 ELSEWHERE = {
     "healthz": "plain text, not a page",
@@ -80,6 +86,25 @@ def _keep(page: Any, text: str) -> None:
     page.fill("#id_text", text)
     page.click("button:text('Keep this glimmer')")
     page.locator(".glimmer-card", has_text=text.splitlines()[0]).first.wait_for()
+
+
+def _practise(page: Any, url: str) -> dict[str, str]:
+    """A ritual made on the web and done from Today (so Today asks "did it glimmer?"), and an intention."""
+    page.goto(f"{url}/practice/rituals/new/")
+    page.fill("#id_name", "Morning coffee")
+    page.fill("#id_about", "The first cup, by the window")
+    page.click("button:text('Add this ritual')")
+    page.wait_for_url(re.compile(r"/practice/rituals/[0-9a-f-]+/$"))
+    ritual = page.url.split("/")[-2]
+    page.goto(f"{url}/practice/")
+    page.fill("#id_text", "notice 3 glimmers")
+    page.click("button:text('Set intention')")
+    page.goto(f"{url}/")
+    page.click(f"#ritual-{ritual} button:text('Done')")
+    question = page.locator(f"#ritual-{ritual} form.glimmer-question")
+    question.wait_for()
+    occasion = question.get_attribute("action").split("/")[3]
+    return {"ritual": ritual, "occasion": occasion}
 
 
 def test_every_page_is_accessible_in_light_and_dark_at_320px(tmp_path: Path, browser: Any) -> None:
@@ -140,6 +165,7 @@ def test_every_page_is_accessible_in_light_and_dark_at_320px(tmp_path: Path, bro
         page.click('button:text("I\'m done")')
         page.wait_for_url(re.compile(r"/feel/$"))
         samples["savouring"] = page.url.split("/")[-3]
+        samples.update(_practise(page, running.url))
 
         problems: list[str] = []
         anonymous = browser.new_context(viewport={"width": 320, "height": 720})

@@ -8,7 +8,9 @@ in its `AppConfig.ready()`. With nothing registered a place renders as nothing.
 Places in use:
 
 - `card_marks` — small marks at the end of a glimmer card's meta line (the thing: a Glimmer);
-- `page_actions` — buttons and links among a page's actions (the thing: a Glimmer, Person, Place or Cue).
+- `page_actions` — buttons and links among a page's actions (the thing: a Glimmer, Person, Place or Cue);
+- `today_intention` — a line in Today's capture box, above today's glimmers (the thing: today's date);
+- `today_sections` — sections on Today below the capture box (the thing: today's date).
 
 A contributor is `(request, thing) -> str` and returns HTML it has made safe itself (format_html or a
 rendered template). Contributors that read the database cache what they read on the request, so a page of
