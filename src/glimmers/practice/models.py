@@ -14,7 +14,8 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
-from glimmers.journal.models import Glimmer, Sense
+from glimmers.journal.models import Glimmer, Sense, senses_from_bits
+from glimmers.states.models import CheckIn
 
 if TYPE_CHECKING:
     from glimmers.accounts.models import User
@@ -129,3 +130,68 @@ class Intention(models.Model):
 
     def __str__(self) -> str:
         return f"intention of user {self.owner_id} for {self.day or 'every day'}"
+
+
+PROMPT_LIMIT = 200  # "What is the quietest sound you can hear right now?"
+MINUTES_MIN, MINUTES_MAX, MINUTES_DEFAULT = 1, 5, 3
+KEEP_MOST = 3  # "did anything glimmer?": up to three quick captures after a session
+
+
+class Prompt(models.Model):
+    """A noticing prompt of the person's own, for one sense, beside the library's (practice.prompts). Hidden
+    ones are kept but never offered."""
+
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    sense = models.CharField(max_length=16, choices=Sense.choices)
+    text = models.CharField(max_length=PROMPT_LIMIT)
+    hidden = models.BooleanField(default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = OwnedQuerySet["Prompt"].as_manager()
+
+    class Meta:
+        ordering = ["sense", "created_at", "id"]
+        indexes = [models.Index(fields=["owner", "sense"], name="prompt_sense")]
+
+    def __str__(self) -> str:
+        return self.text[:60]
+
+    @property
+    def short_id(self) -> str:
+        return self.uuid.hex[:8]
+
+
+class NoticingSession(models.Model):
+    """One noticing practice: when, how long it was meant to be and how long it lasted, which senses (bits, as
+    on a glimmer), the glimmers kept at its end, and the check-in after, if one was made."""
+
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    started_at = models.DateTimeField(default=timezone.now)
+    time_zone = models.CharField(max_length=64)
+    minutes = models.PositiveSmallIntegerField(default=MINUTES_DEFAULT)
+    seconds = models.PositiveIntegerField(default=0)  # how long it lasted (stopped early: less)
+    sense_bits = models.PositiveSmallIntegerField(default=0)
+    low_energy = models.BooleanField(default=False)
+    source = models.CharField(max_length=32, default="web")
+    kept = models.ManyToManyField(Glimmer, blank=True, related_name="+")
+    checkin = models.ForeignKey(CheckIn, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+
+    objects = OwnedQuerySet["NoticingSession"].as_manager()
+
+    class Meta:
+        ordering = ["-started_at", "-id"]
+        indexes = [models.Index(fields=["owner", "-started_at", "-id"], name="noticing_recent")]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(minutes__gte=MINUTES_MIN, minutes__lte=MINUTES_MAX), name="noticing_1_to_5_minutes"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"noticing of user {self.owner_id} at {self.started_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def senses(self) -> list[str]:
+        return senses_from_bits(self.sense_bits)

@@ -1,4 +1,5 @@
-"""Every operation on rituals and their occasions (the intention is in practice.intentions, re-exported here).
+"""Every operation on rituals and their occasions (the intention, in practice.intentions, and the noticing
+practice, in practice.noticing, are re-exported here).
 
 Views, the API and the CLI all come here. Reads go through `owned_by(user)`; a function never takes an id
 without the user, and someone else's ritual is NotFound, the same as a missing one. When a ritual is due is
@@ -25,35 +26,34 @@ from glimmers.journal.text import clean_name, clean_text
 from glimmers.lib.errors import NotFound
 from glimmers.lib.errors import on_field as _field
 from glimmers.practice import schedules, words
+from glimmers.practice.finding import one
 from glimmers.practice.intentions import IntentionToday as IntentionToday
 from glimmers.practice.intentions import clear_intention as clear_intention
 from glimmers.practice.intentions import intention_for as intention_for
 from glimmers.practice.intentions import intention_today as intention_today
 from glimmers.practice.intentions import set_intention as set_intention
 from glimmers.practice.models import ABOUT_LIMIT, NAME_LIMIT, NOTE_LIMIT, Occasion, OwnedQuerySet, Ritual
+from glimmers.practice.noticing import Plan as Plan
+from glimmers.practice.noticing import add_prompt as add_prompt
+from glimmers.practice.noticing import check_in_after as check_in_after
+from glimmers.practice.noticing import edit_prompt as edit_prompt
+from glimmers.practice.noticing import get_prompt as get_prompt
+from glimmers.practice.noticing import get_session as get_session
+from glimmers.practice.noticing import hide_prompt as hide_prompt
+from glimmers.practice.noticing import keep_from_session as keep_from_session
+from glimmers.practice.noticing import kept_of as kept_of
+from glimmers.practice.noticing import low_energy as low_energy
+from glimmers.practice.noticing import plan_session as plan_session
+from glimmers.practice.noticing import prompts_of as prompts_of
+from glimmers.practice.noticing import recent_sessions as recent_sessions
+from glimmers.practice.noticing import record_session as record_session
+from glimmers.practice.noticing import sessions_of as sessions_of
 
-MIN_PREFIX = 6
 GLIMMER_MOST_FROM = 3  # a ritual is among those that glimmer most only once it has this many occasions
 UNSET: Any = object()  # "leave this as it is" in an edit
 
 
 # --- finding ----------------------------------------------------------------------------------------------
-
-
-def _one(queryset: OwnedQuerySet[Any], raw_id: str | uuid.UUID) -> Any:
-    """One row by its full id, or a unique prefix of at least 6 characters (the command line); unknown,
-    ambiguous and someone else's ids are all NotFound."""
-    wanted = str(raw_id).strip().lower().replace("-", "")
-    if any(ch not in "0123456789abcdef" for ch in wanted) or not MIN_PREFIX <= len(wanted) <= 32:
-        raise NotFound(str(raw_id))
-    if len(wanted) == 32:
-        matches = list(queryset.filter(uuid=uuid.UUID(wanted)))
-    else:  # a range of ids, through the unique index on uuid
-        low, high = uuid.UUID(wanted.ljust(32, "0")), uuid.UUID(wanted.ljust(32, "f"))
-        matches = list(queryset.filter(uuid__gte=low, uuid__lte=high)[:2])
-    if len(matches) != 1:
-        raise NotFound(str(raw_id))
-    return matches[0]
 
 
 def rituals_of(user: User, *, retired: bool | None = False) -> OwnedQuerySet[Ritual]:
@@ -65,11 +65,11 @@ def rituals_of(user: User, *, retired: bool | None = False) -> OwnedQuerySet[Rit
 
 
 def get_ritual(user: User, ritual_id: str | uuid.UUID) -> Ritual:
-    return _one(rituals_of(user, retired=None), ritual_id)  # type: ignore[no-any-return]
+    return one(rituals_of(user, retired=None), ritual_id)  # type: ignore[no-any-return]
 
 
 def get_occasion(user: User, occasion_id: str | uuid.UUID) -> Occasion:
-    return _one(Occasion.objects.owned_by(user).select_related("ritual", "glimmer"), occasion_id)  # type: ignore[no-any-return]
+    return one(Occasion.objects.owned_by(user).select_related("ritual", "glimmer"), occasion_id)  # type: ignore[no-any-return]
 
 
 def zone_of(user: User) -> ZoneInfo:
