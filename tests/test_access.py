@@ -123,6 +123,16 @@ WEB: dict[str, Route] = {
     "practice:ritual_done": Route("owner", ("post",), sample="ritual", data={"next": "/"}),
     "practice:occasion_answer": Route("owner", ("post",), sample="occasion", data={"glimmered": "no"}),
     "practice:occasion_glimmer": Route("owner", ("get", "post"), sample="occasion", data={"text": "a glimmer"}),
+    "practice:noticing": Route("owner"),
+    "practice:noticing_done": Route("owner", ("post",), data={"minutes": "3", "senses": ["sound"], "seconds": "90"}),
+    "practice:session": Route("owner", sample="session"),
+    "practice:session_keep": Route(
+        "owner", ("post",), sample="session", data={"text": "a blackbird", "sense": "sound"}
+    ),
+    "practice:session_checkin": Route("owner", ("post",), sample="session", data={"state": "ventral"}),
+    "practice:prompts": Route("owner", ("get", "post"), data={"sense": "sight", "text": "Look up"}),
+    "practice:prompt_edit": Route("owner", ("get", "post"), sample="prompt", data={"sense": "sight", "text": "Look"}),
+    "practice:prompt_hide": Route("owner", ("post",), sample="prompt", data={"hidden": "1"}),
 }
 
 # API operations by "METHOD /path" as the OpenAPI document names them.
@@ -262,12 +272,21 @@ def _kit_things(alice: User, glimmer: Any) -> dict[str, str]:
 
 
 def _practice_things(alice: User, glimmer: Any) -> dict[str, str]:
-    """A ritual of alice's done today with a marked note, its glimmer linked; and her marked intention."""
+    """A ritual of alice's done today with a marked note, its glimmer linked; her marked intention; a noticing
+    session with a glimmer kept; and a prompt of her own."""
     ritual = practice.create_ritual(alice, name=f"{MARKER} ritual", about=f"{MARKER} about", schedule="FREQ=DAILY")
     occasion = practice.mark_done(alice, ritual.uuid, note=f"{MARKER} note").occasion
     practice.link_glimmer(alice, occasion.uuid, glimmer.uuid)
     practice.set_intention(alice, f"{MARKER} intention")
-    return {"ritual": str(ritual.uuid), "occasion": str(occasion.uuid)}
+    session = practice.record_session(alice, minutes=3, senses="sound")
+    practice.keep_from_session(alice, session.uuid, text=f"{MARKER} kept", sense="sound")
+    prompt = practice.add_prompt(alice, sense="sight", text=f"{MARKER} prompt")
+    return {
+        "ritual": str(ritual.uuid),
+        "occasion": str(occasion.uuid),
+        "session": str(session.uuid),
+        "prompt": str(prompt.uuid),
+    }
 
 
 def _url(route: str, sample: str | None, things: dict[str, str]) -> str:

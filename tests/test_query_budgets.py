@@ -68,7 +68,8 @@ def _grow_kit(user: User, glimmer: Any) -> dict[str, str]:
 
 
 def _grow_practice(user: User, glimmers: list[Any]) -> dict[str, str]:
-    """As many daily rituals as glimmers today, each done today with its glimmer linked; and an intention."""
+    """As many daily rituals as glimmers today, each done today with its glimmer linked; an intention; as many
+    noticing sessions (each with a glimmer kept) and prompts of the person's own."""
     practice.set_intention(user, "notice 3 glimmers")
     occasions = []
     for n, glimmer in enumerate(glimmers):
@@ -77,7 +78,18 @@ def _grow_practice(user: User, glimmers: list[Any]) -> dict[str, str]:
         practice.link_glimmer(user, occasions[-1].uuid, glimmer.uuid)
     first = practice.rituals_of(user).first()
     assert first is not None
-    return {"ritual": str(first.uuid), "occasion": str(occasions[0].uuid)}
+    for n, _glimmer in enumerate(glimmers):
+        session = practice.record_session(user, minutes=3, senses=None)
+        practice.keep_from_session(user, session.uuid, text=f"kept {n}", sense="sound")
+        practice.add_prompt(user, sense="sight", text=f"prompt {n}")
+    prompt = practice.prompts_of(user).first()
+    assert prompt is not None
+    return {
+        "ritual": str(first.uuid),
+        "occasion": str(occasions[0].uuid),
+        "session": str(session.uuid),
+        "prompt": str(prompt.uuid),
+    }
 
 
 def _signed_in_pages() -> list[str]:

@@ -65,6 +65,11 @@ PAGES: dict[str, str | None] = {
     "practice:ritual_edit": "/practice/rituals/{ritual}/edit/",
     "practice:ritual_delete": "/practice/rituals/{ritual}/delete/",
     "practice:occasion_glimmer": "/practice/occasions/{occasion}/glimmer/",
+    # The practice itself (the page that chooses one is checked in test_practice.py).
+    "practice:noticing": "/practice/noticing/?minutes=2&senses=sound&senses=body&pacer=on",
+    "practice:session": "/practice/sessions/{session}/",
+    "practice:prompts": "/practice/prompts/",
+    "practice:prompt_edit": "/practice/prompts/{prompt}/",
 }
 ELSEWHERE = {
     "healthz": "plain text, not a page",
@@ -104,7 +109,17 @@ def _practise(page: Any, url: str) -> dict[str, str]:
     question = page.locator(f"#ritual-{ritual} form.glimmer-question")
     question.wait_for()
     occasion = question.get_attribute("action").split("/")[3]
-    return {"ritual": ritual, "occasion": occasion}
+    page.goto(f"{url}/practice/noticing/?minutes=1&senses=sound")
+    page.click('button:text("I\'m done")')
+    page.wait_for_url(re.compile(r"/practice/sessions/[0-9a-f-]+/$"))
+    session = page.url.split("/")[-2]
+    page.fill("#keep-text", "A blackbird")
+    page.click("button:text('Keep this glimmer')")
+    page.goto(f"{url}/practice/prompts/")
+    page.fill("#id_text", "The softest sound in the room")
+    page.click("button:text('Add this prompt')")
+    prompt = page.locator("a[href^='/practice/prompts/']:text('Edit')").first.get_attribute("href").split("/")[3]
+    return {"ritual": ritual, "occasion": occasion, "session": session, "prompt": prompt}
 
 
 def test_every_page_is_accessible_in_light_and_dark_at_320px(tmp_path: Path, browser: Any) -> None:

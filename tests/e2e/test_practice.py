@@ -64,3 +64,61 @@ def test_a_ritual_done_from_today_then_did_it_glimmer_then_capture_by_keyboard(t
         expect(page.locator(".glimmer-card", has_text="Morning coffee — steam in the window light")).to_be_visible()
         expect(page.locator(".intention")).to_contain_text("1 glimmer so far today")
     context.close()
+
+
+def test_a_noticing_practice_by_keyboard_only_with_reduced_motion(tmp_path: Path, browser: Any) -> None:
+    context = browser.new_context(viewport={"width": 320, "height": 720}, reduced_motion="reduce")
+    page = context.new_page()
+    with serving_with_account(tmp_path, NAME, PASSWORD) as running:
+        sign_in(page, running.url, NAME, PASSWORD)
+        page.goto(f"{running.url}/practice/")
+        tab_to(page, "a:text('Start noticing')")
+        page.keyboard.press("Enter")
+        page.wait_for_url(f"{running.url}/practice/noticing/")
+        assert_accessible(page, "choose a practice")
+        tab_to(page, "#id_minutes_2")  # 3 minutes, the default: arrows choose within the group
+        page.keyboard.press("ArrowUp")
+        page.keyboard.press("ArrowUp")
+        expect(page.locator("#id_minutes_0")).to_be_checked()
+        for sense in ("touch", "smell", "taste", "movement", "body"):  # leave out all but sight and sound
+            tab_to(page, f"input[name='senses'][value='{sense}']")
+            page.keyboard.press("Space")
+        tab_to(page, "#id_pacer")
+        page.keyboard.press("Space")
+        tab_to(page, "button:text('Start noticing')")
+        page.keyboard.press("Enter")
+        page.wait_for_url(re.compile(r"/practice/noticing/\?minutes=1"))
+        expect(page.locator(".noticing-step")).to_have_count(2)
+
+        status = page.locator("#noticing-status")
+        tab_to(page, "button:text('Begin')")
+        page.keyboard.press("Enter")
+        expect(status).to_contain_text("Noticing begins. Sight:")
+        expect(page.locator("button:text('Next sense')")).to_be_focused()
+        expect(page.locator(".noticing-step >> nth=1")).to_be_hidden()
+        # Reduced motion: the bar and the pacer stand still; the pacer's word still changes quietly.
+        assert page.locator(".timer-fill").evaluate("(e) => getComputedStyle(e).animationName") == "none"
+        assert page.locator(".breath-ball").evaluate("(e) => getComputedStyle(e).animationName") == "none"
+        expect(page.locator(".breath-word")).to_have_text("Breathe in")
+        assert_accessible(page, "noticing, sight")
+        page.keyboard.press("Enter")  # skip to the next sense
+        expect(status).to_contain_text("Next. Sound:")
+        page.keyboard.press("Enter")  # skip past the last: the end
+        expect(status).to_contain_text("That's the end of the practice")
+        tab_to(page, "button:text('Stop the pacer')")
+        page.keyboard.press("Enter")
+        expect(page.locator("[data-pacer]")).to_have_count(0)
+        tab_to(page, 'button:text("I\'m done")')
+        page.keyboard.press("Enter")
+        page.wait_for_url(re.compile(r"/practice/sessions/[0-9a-f-]+/$"))
+        assert_accessible(page, "did anything glimmer?")
+        tab_to(page, "#keep-text")
+        page.keyboard.type("The kettle beginning to sing")
+        tab_to(page, "button:text('Keep this glimmer')")
+        page.keyboard.press("Enter")
+        page.locator(".notice", has_text="Kept in your journal.").wait_for()
+        expect(page.locator(".kept-list")).to_contain_text("The kettle beginning to sing")
+        tab_to(page, "form[action^='/practice/sessions/'] .rung-button")
+        page.keyboard.press("Enter")
+        page.locator(".notice", has_text="Noted:").wait_for()
+    context.close()

@@ -105,3 +105,25 @@ class IntentionForm(Form):
         initial="every_day",
         widget=forms.RadioSelect,
     )
+
+
+MINUTE_CHOICES = [(str(n), f"{n} minute{'' if n == 1 else 's'}") for n in range(1, 6)]
+
+
+class NoticingForm(Form):
+    """Choosing a noticing practice: how long, which senses (any may be left out), the breath pacer."""
+
+    minutes = forms.ChoiceField(label="How long", choices=MINUTE_CHOICES, initial="3", widget=forms.RadioSelect)
+    senses = forms.MultipleChoiceField(
+        label="Which senses", choices=Sense.choices, required=False, widget=forms.CheckboxSelectMultiple,
+        initial=list(Sense.values),
+    )  # fmt: skip
+    pacer = forms.BooleanField(label="A breath pacer, with a longer out-breath, if it feels right", required=False)
+
+
+class PromptForm(Form):
+    sense = forms.ChoiceField(label="Sense", choices=Sense.choices)
+    text = forms.CharField(
+        label="Prompt", strip=False, required=False, max_length=800,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "placeholder": "What feels soft nearby?"}),
+    )  # fmt: skip

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from glimmers.practice import views
+from glimmers.practice import noticing_views, views
 
 app_name = "practice"
 urlpatterns = [
@@ -14,4 +14,12 @@ urlpatterns = [
     path("rituals/<uuid:ritual_id>/done/", views.ritual_done, name="ritual_done"),
     path("occasions/<uuid:occasion_id>/answer/", views.occasion_answer, name="occasion_answer"),
     path("occasions/<uuid:occasion_id>/glimmer/", views.occasion_glimmer, name="occasion_glimmer"),
+    path("noticing/", noticing_views.noticing, name="noticing"),
+    path("noticing/done/", noticing_views.noticing_done, name="noticing_done"),
+    path("sessions/<uuid:session_id>/", noticing_views.session, name="session"),
+    path("sessions/<uuid:session_id>/keep/", noticing_views.session_keep, name="session_keep"),
+    path("sessions/<uuid:session_id>/checkin/", noticing_views.session_checkin, name="session_checkin"),
+    path("prompts/", noticing_views.prompts, name="prompts"),
+    path("prompts/<uuid:prompt_id>/", noticing_views.prompt_edit, name="prompt_edit"),
+    path("prompts/<uuid:prompt_id>/hide/", noticing_views.prompt_hide, name="prompt_hide"),
 ]

@@ -68,6 +68,7 @@ def index(request: SignedInRequest) -> HttpResponse:
         "glimmer_most": services.glimmer_most(user),
         "intention": intention,
         "intention_form": IntentionForm(initial={"text": intention.default}),
+        "sessions": services.recent_sessions(user),
     }
     return render(request, "practice/index.html", context)
 
