@@ -10,7 +10,7 @@ export UV_PYTHON_DOWNLOADS := never
 export UV_COMPILE_BYTECODE := 1
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: run test setup setup-dev lint format typecheck bench bench-jrnl fuzz clean
+.PHONY: run test setup setup-dev lint format typecheck bench bench-jrnl fuzz fuzz-short crash load clean
 
 # uv itself, pinned with hashes, in a small private environment of its own.
 $(UV): tools/uv-requirements.txt
@@ -25,8 +25,11 @@ setup-dev: $(UV)
 	$(UV) sync --locked --quiet
 
 ## Set up and run Glimmers on its embedded default (SQLite in your user data folder).
+## Another address or port: make run PORT=8001 (HOST=0.0.0.0 too; then read docs/self-hosting.md).
+HOST ?= 127.0.0.1
+PORT ?= 8000
 run: setup
-	$(VENV)/bin/glimmers serve
+	$(VENV)/bin/glimmers serve --host $(HOST) --port $(PORT)
 
 ## Set up and run every test (browser tests need Chromium; PostgreSQL tests need GLIMMERS_TEST_DATABASE_URL).
 test: setup-dev
@@ -54,6 +57,26 @@ $(JRNL_VENV)/bin/jrnl: bench/jrnl-requirements.txt | setup-dev
 	$(UV) venv --quiet --clear --python $(VENV)/bin/python $(JRNL_VENV)
 	$(UV) pip install --quiet --python $(JRNL_VENV)/bin/python --require-hashes -r bench/jrnl-requirements.txt
 	@touch $@
+
+## The proofs: measurements against a real `glimmers serve`, never part of `make test` (docs/testing.md).
+## Each runs on SQLite, and on PostgreSQL too when GLIMMERS_TEST_DATABASE_URL is set, and writes its
+## figures to bench/results/<target>.md.
+# Schemathesis for FUZZ_MINUTES (default 10) per database; FUZZ_SEED repeats a run.
+fuzz: setup-dev
+	$(VENV)/bin/python -m bench.fuzz
+
+# The short seeded run .ci/run makes: about a minute per database.
+FUZZ_SHORT_SEED ?= 13
+fuzz-short: setup-dev
+	FUZZ_MINUTES=1 FUZZ_SEED=$(FUZZ_SHORT_SEED) $(VENV)/bin/python -m bench.fuzz --results fuzz-short
+
+# Writers through CRASH_KILLS (default 50) kill -9s of the server: nothing acknowledged may be lost.
+crash: setup-dev
+	$(VENV)/bin/python -m bench.crash
+
+# Locust: LOAD_PEOPLE (default 50) for LOAD_MINUTES (default 5), then again beside a heavy writer.
+load: setup-dev
+	$(VENV)/bin/python -m bench.load
 
 clean:
 	rm -rf $(VENV) $(TOOLS)

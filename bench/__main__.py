@@ -43,6 +43,7 @@ FILL_JOBS = 2  # fill processes side by side on PostgreSQL, one per core here
 PER_DAY = 10  # a keen person's glimmers a day: the journal spans as many years as that takes (5 at least)
 USER, PASSWORD, HOME_ZONE = "bench", "a long and quiet bench password", "Europe/London"
 SQLITE, POSTGRESQL = "SQLite", "PostgreSQL"
+NO_JRNL_KIN = {"cli_export_csv", "cli_export_markdown", "cli_backup"}  # jrnl has nothing like these to time
 
 
 @dataclass(frozen=True)
@@ -305,10 +306,12 @@ def _commands(env: dict[str, str]) -> tuple[set[str], str]:
 
 
 def _cli_rows(where: str, env: dict[str, str]) -> list[Row]:
-    """`list`, `search` and `export` first; `add` last, since it keeps what it adds."""
+    """`list`, `search`, `export` and `backup` first; `add` last, since it keeps what it adds."""
     texts = _add_texts()
     names, broken = _commands(env)
     export = _export_args(env) if "export" in names else []
+    out = Path(env["GLIMMERS_DATA_DIR"]).parent / f"{Path(env['GLIMMERS_DATA_DIR']).name}-out"
+    out.mkdir(exist_ok=True)
     wanted: list[tuple[str, str, str, Callable[[int], list[str]]]] = [
         ("cli_list", "list", "CLI: `glimmers list -n 10`", lambda i: [GLIMMERS, "list", "-n", "10"]),
         (
@@ -318,6 +321,19 @@ def _cli_rows(where: str, env: dict[str, str]) -> list[Row]:
             lambda i: [GLIMMERS, "search", catalogue.COMMON_WORD],
         ),
         ("cli_export", "export", "CLI: `glimmers export` (JSON)", lambda i: [GLIMMERS, *export]),
+        (
+            "cli_export_csv",
+            "export",
+            "CLI: `glimmers export --format csv -o FILE` (a zip)",
+            lambda i: [GLIMMERS, "export", "--format", "csv", "-o", str(out / "export.zip")],
+        ),
+        (
+            "cli_export_markdown",
+            "export",
+            "CLI: `glimmers export --format markdown`",
+            lambda i: [GLIMMERS, "export", "--format", "markdown"],
+        ),
+        ("cli_backup", "backup", "CLI: `glimmers backup FILE`", lambda i: [GLIMMERS, "backup", str(out / "b.tar.gz")]),
         ("cli_add", "add", 'CLI: `glimmers add "…"`', lambda i: [GLIMMERS, "add", texts[i % len(texts)]]),
     ]
     rows = []
@@ -332,8 +348,19 @@ def _cli_rows(where: str, env: dict[str, str]) -> list[Row]:
             _say(f"{where}: timing {what}")
             row = _time_command(command, env)
             row.key, row.what = key, what
+            if key == "cli_export" and not row.problem:
+                row.what += f", peak memory {_peak_memory_mb(command(0), env):.0f} MB"
         rows.append(row)
     return rows
+
+
+def _peak_memory_mb(command: list[str], env: dict[str, str]) -> float:
+    """The most memory (resident set) one run of `command` held, as `/usr/bin/time -v` reports it."""
+    with open(os.devnull, "wb") as sink:
+        process = subprocess.Popen(command, env=env, cwd=ROOT, stdin=subprocess.DEVNULL, stdout=sink, stderr=sink)
+        _pid, _status, usage = os.wait4(process.pid, 0)
+        process.returncode = 0
+    return usage.ru_maxrss / 1024  # kilobytes on Linux
 
 
 def _export_args(env: dict[str, str]) -> list[str]:
@@ -429,6 +456,7 @@ def _target(key: str, database: str, size: Size) -> tuple[float, bool] | None:
         "cli_add": (300, sqlite_one),
         "cli_list": (300, sqlite_one),
         "cli_search": (400, size.total == 100_000),
+        "cli_export": (5000, size.accounts == 1 and size.total == 100_000),  # issue 14, with ≤ 150 MB peak memory
         "capture": (20, sqlite_one),
         "capture_htmx": (20, sqlite_one),
         "today": (50, sqlite_one),
@@ -507,7 +535,7 @@ def _report(
             for row in section.rows:
                 cells = _cells(row, _target(row.key, database, section.size))
                 beside = jrnl_median.get((section.size.per_account, row.key), "–" if row.server else "not measured")
-                if not row.key.startswith("cli_"):
+                if not row.key.startswith("cli_") or row.key in NO_JRNL_KIN:
                     beside = "–"
                 lines.append(f"| {section.size.label} | {row.what} | {' | '.join(cells)} | {beside} |")
     if jrnl_rows:

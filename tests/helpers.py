@@ -1,7 +1,9 @@
-"""Small helpers shared by tests that run Glimmers as a real process."""
+"""Helpers shared by the tests, defined once: the CLI in process (`invoke`), keeping a glimmer (`keep`), a
+script on the JSON API (`Api`), and Glimmers run as a real process (`run_cli`, `serving`, …)."""
 
 from __future__ import annotations
 
+import json
 import os
 import socket
 import subprocess
@@ -13,8 +15,68 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from click.testing import Result
+
+    from glimmers.accounts.models import User
+    from glimmers.journal.models import Glimmer
 
 GLIMMERS = [sys.executable, "-m", "glimmers"]
+
+
+# --- in process -----------------------------------------------------------------------------------
+
+
+def invoke(*args: str, stdin: str | None = None) -> Result:
+    """Run `glimmers ARGS…` in this process (the test database), standard input from `stdin`."""
+    from typer.testing import CliRunner
+
+    from glimmers.cli import app
+
+    return CliRunner().invoke(app, list(args), input=stdin)
+
+
+def keep(user: User, text: str = "the sun on my face", **fields: Any) -> Glimmer:
+    """Keep a glimmer through the journal's one path (fields as `create_glimmer` takes them)."""
+    from glimmers.journal import services
+
+    return services.create_glimmer(user, text=text, **fields)
+
+
+class Api:
+    """A script talking to /api/: with a Bearer token of `user`'s (read-only if asked), a given `token`,
+    or nothing at all (anonymous)."""
+
+    def __init__(self, user: User | str | None = None, *, read_only: bool = False) -> None:
+        from django.test import Client
+
+        from glimmers.accounts import services as accounts
+
+        token = user if isinstance(user, str) or user is None else accounts.create_token(user, read_only=read_only)[1]
+        self.client = Client()
+        self.headers = {"HTTP_AUTHORIZATION": f"Bearer {token}"} if token else {}
+
+    def get(self, path: str, **params: Any) -> Any:
+        return self.client.get(f"/api{path}", params, **self.headers)
+
+    def send(self, method: str, path: str, body: Any = None) -> Any:
+        """Any method with a JSON body (bytes or text are sent as they are; None sends nothing)."""
+        data = "" if body is None else body if isinstance(body, bytes | str) else json.dumps(body)
+        return getattr(self.client, method)(f"/api{path}", data, "application/json", **self.headers)
+
+    def post(self, path: str, body: Any = None) -> Any:
+        return self.send("post", path, body)
+
+    def patch(self, path: str, body: Any) -> Any:
+        return self.send("patch", path, body)
+
+    def delete(self, path: str) -> Any:
+        return self.client.delete(f"/api{path}", **self.headers)
+
+
+# --- as a real process ----------------------------------------------------------------------------
 
 
 def free_port() -> int:

@@ -85,6 +85,7 @@ WEB: dict[str, Route] = {
     "journal:tag_merge": Route("owner", ("get", "post"), sample="tag", data={"into": f"{MARKER.lower()} other tag"}),
     "journal:suggest_tags": Route("owner"),
     "states:ladder": Route("owner"),
+    "states:ladder_about": Route("owner"),
     "states:ladder_edit": Route("owner", ("get", "post"), data={"step": "dorsal", "save": "", "name": "fog"}),
     "states:checkin": Route("owner", ("post",), data={"state": "ventral", "note": "from the header"}),
     "states:checkin_delete": Route("owner", ("post",), sample="checkin"),
@@ -133,6 +134,9 @@ WEB: dict[str, Route] = {
     "practice:prompts": Route("owner", ("get", "post"), data={"sense": "sight", "text": "Look up"}),
     "practice:prompt_edit": Route("owner", ("get", "post"), sample="prompt", data={"sense": "sight", "text": "Look"}),
     "practice:prompt_hide": Route("owner", ("post",), sample="prompt", data={"hidden": "1"}),
+    "portability:data": Route("owner"),
+    "portability:export": Route("owner", data={"format": "json"}),  # every format: tests/portability
+    "portability:erase": Route("owner", ("get", "post")),  # without the password: the account stays
 }
 
 # API operations by "METHOD /path" as the OpenAPI document names them.
@@ -175,6 +179,13 @@ API_SAMPLES: dict[str, tuple[str, ...]] = {
     "/api/kit/anchors/": ("anchor",),
     "/api/kit/surfacings/": ("surfacing",),
 }
+
+
+def _text(response: Any) -> str:
+    """The whole body, streamed (an export) or not."""
+    if getattr(response, "streaming", False):
+        return b"".join(response.streaming_content).decode()
+    return str(response.content.decode())
 
 
 def _web_routes() -> dict[str, str]:
@@ -329,7 +340,7 @@ def test_other_people_get_404_and_not_one_byte(
         assert response.status_code == 404, f"{method.upper()} {url}: {response.status_code}"
     else:
         assert response.status_code < 500
-    assert MARKER not in response.content.decode(), f"{method.upper()} {url} showed alice's data to bob"
+    assert MARKER not in _text(response), f"{method.upper()} {url} showed alice's data to bob"
 
 
 @pytest.mark.parametrize("name", [name for name, spec in WEB.items() if spec.access == "public"])
@@ -337,7 +348,7 @@ def test_public_routes_answer_anyone(client: Client, things: dict[str, str], nam
     spec = WEB[name]
     response = client.get(_url(_web_routes()[name], spec.sample, things))
     assert response.status_code in (200, 410)
-    assert MARKER not in response.content.decode()
+    assert MARKER not in _text(response)
 
 
 # --- the API --------------------------------------------------------------------------------------------
@@ -348,7 +359,9 @@ def test_every_api_operation_is_in_the_table() -> None:
         if key in API_PUBLIC:
             continue
         declared = {str(code) for code in operation.get("responses", {})}
-        assert {"400", "401", "403", "404", "422"} <= declared, f"{key} must declare 400/401/403/404/422"
+        assert {"400", "401", "403", "404", "413", "414", "422"} <= declared, (
+            f"{key} must declare 400/401/403/404/413/414/422 (**ERRORS from glimmers.lib.apierrors)"
+        )
         if key.split()[0] in ("POST", "PATCH", "PUT") and "requestBody" in operation:
             assert key in API_BODIES, f"{key} takes a body: add a valid one to API_BODIES in tests/test_access.py"
 
@@ -397,7 +410,7 @@ def test_api_gives_other_people_404_and_not_one_byte(
         assert response.status_code == 404, f"{key}: {response.status_code}"
     else:
         assert response.status_code < 500
-    assert MARKER not in response.content.decode()
+    assert MARKER not in _text(response)
 
 
 @pytest.mark.parametrize("key", _api_keys())

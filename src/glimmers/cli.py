@@ -1,4 +1,6 @@
-"""The `glimmers` command: the CLI root. Each app adds its own command group from its cli.py.
+"""The `glimmers` command: the CLI root. It only assembles: each app's cli.py makes its commands and
+registers its groups in glimmers.lib.cli (where what every command shares lives), and this module adds
+them to the root, with the commands that belong to no app (serve, migrate, manage).
 
 Commands load Django only when they run, and without the web-only apps (see
 glimmers.lib.runtime), so every command starts quickly.
@@ -6,16 +8,15 @@ glimmers.lib.runtime), so every command starts quickly.
 
 from __future__ import annotations
 
-import gc
-import os
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from typing import Annotated, NoReturn, TypeVar
+from typing import Annotated
 
 import typer
 
 from glimmers import messages
+from glimmers.lib import commands
+from glimmers.lib.cli import assemble, fail, kind_errors, plural, schema_is_behind, setup_django
+from glimmers.usage import RootGroup
 
 app = typer.Typer(
     name="glimmers",
@@ -23,85 +24,8 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    cls=RootGroup,  # a usage error about extra words says how to keep them as a glimmer
 )
-
-F = TypeVar("F", bound=Callable[..., object])
-
-UserOption = Annotated[
-    str | None, typer.Option("--user", help="Whose account (default: the only one, or GLIMMERS_USER).")
-]
-
-
-def fail(message: str, code: int = 1) -> NoReturn:
-    """Say what went wrong on stderr and exit with a code scripts can trust."""
-    typer.echo(message, err=True)
-    raise typer.Exit(code)
-
-
-def setup_django(*, web: bool = False) -> None:
-    """Load settings and apps. `web=False` leaves out what only the web server needs."""
-    from glimmers.lib import runtime
-    from glimmers.lib.env import ConfigError
-
-    runtime.web = web
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "glimmers.settings")
-    try:
-        import django
-
-        django.setup()
-    except ConfigError as error:
-        fail(f"Glimmers can't start: {error}")
-    if not gc.isenabled():  # switched off by glimmers.console while importing
-        gc.freeze()  # what start-up made lives until the end: never scan it again
-        gc.enable()
-    if not web:
-        _migrate_new_sqlite_database()
-
-
-def _migrate_new_sqlite_database() -> None:
-    """A fresh SQLite journal is made ready on first use, so `glimmers user create` works
-    before `glimmers serve` has ever run."""
-    from django.conf import settings
-    from django.db import connection
-
-    name = str(settings.DATABASES["default"]["NAME"])
-    in_memory = connection.vendor == "sqlite" and connection.is_in_memory_db()  # type: ignore[attr-defined]
-    if connection.vendor == "sqlite" and not in_memory and not os.path.exists(name):
-        from django.core.management import call_command
-
-        call_command("migrate", verbosity=0, interactive=False)
-
-
-def command_line_user(name: str | None):  # type: ignore[no-untyped-def]
-    """The account a command acts for: --user NAME, else GLIMMERS_USER, else the only one."""
-    from glimmers.accounts import services
-
-    return services.user_for_command_line(name or os.environ.get("GLIMMERS_USER"))
-
-
-def plural(count: int, word: str = "glimmer") -> str:
-    return word if count == 1 else f"{word}s"
-
-
-@contextmanager
-def kind_errors() -> Iterator[None]:
-    """Turn the errors services raise into a message and exit code 1."""
-    from django.core.exceptions import ValidationError
-    from django.db import OperationalError, ProgrammingError
-
-    from glimmers.lib.errors import UserError
-
-    try:
-        yield
-    except ValidationError as error:
-        fail("\n".join(error.messages))
-    except UserError as error:
-        fail(str(error))
-    except (OperationalError, ProgrammingError) as error:
-        text = str(error)
-        if _schema_is_behind(text):
-            fail(messages.NO_DATA_YET)
-        raise
 
 
 @app.command()
@@ -117,6 +41,10 @@ def serve(
     from glimmers import server
 
     setup_django(web=True)
+    from django.conf import settings
+
+    if not settings.DEBUG and not server.strong_enough(settings.SECRET_KEY):
+        fail(messages.SECRET_KEY_TOO_WEAK)
     try:
         server.check_port_free(host, port)
     except server.PortInUse:
@@ -171,12 +99,15 @@ def manage(ctx: typer.Context) -> None:
 
 
 def _register_groups() -> None:
+    """Each app's cli.py makes its commands and groups (named groups through glimmers.lib.cli.group, where
+    an app above can add a command to them); the root only places them, in `--help`'s order."""
     from glimmers.accounts.cli import token_app, user_app
     from glimmers.journal.bin_cli import bin_app
     from glimmers.journal.cli import journal_app
     from glimmers.journal.names_cli import people_app, places_app, tags_app
     from glimmers.journal.search_cli import search_app
     from glimmers.kit.cli import kit_top
+    from glimmers.portability.cli import portability_app
     from glimmers.states.cli import states_app
 
     app.add_typer(journal_app)  # add, list, show, edit, delete, at the top level
@@ -189,6 +120,8 @@ def _register_groups() -> None:
     app.add_typer(kit_top)  # kit (with pin, unpin, list) and savour, at the top level
     app.add_typer(user_app, name="user")
     app.add_typer(token_app, name="token")
+    app.add_typer(portability_app)  # export, backup, restore, at the top level
+    assemble(app)  # any other group an app registered
 
 
 _register_groups()
@@ -215,15 +148,9 @@ def command_names(group: typer.Typer = app) -> set[str]:
 
 def with_quick_capture(args: list[str]) -> list[str]:
     """`glimmers "text"` is `glimmers add "text"` whenever the first word is not a command or an
-    option (DESIGN §5). A lone "-" is text too: it reads the glimmer from standard input."""
-    if args and (args[0] == "-" or not args[0].startswith("-")) and args[0] not in command_names():
-        return ["add", *args]
-    return args
-
-
-def _schema_is_behind(message: str) -> bool:
-    """Does a database error say that tables or columns are missing (a database not yet migrated)?"""
-    return any(words in message for words in ("no such table", "no such column", "does not exist"))
+    option (DESIGN §5). A lone "-" is text too: it reads the glimmer from standard input.
+    (glimmers.console has asked first about captures that look like a mistyped command.)"""
+    return ["add", *args] if commands.is_quick_capture(args) else args
 
 
 def main() -> None:
@@ -232,7 +159,7 @@ def main() -> None:
     except Exception as error:
         # Wherever a command meets a database older than this Glimmers (an upgrade before
         # `glimmers migrate`), say what to do instead of showing a traceback.
-        if type(error).__name__ in ("OperationalError", "ProgrammingError") and _schema_is_behind(str(error)):
+        if type(error).__name__ in ("OperationalError", "ProgrammingError") and schema_is_behind(str(error)):
             typer.echo(messages.NO_DATA_YET, err=True)
             raise SystemExit(1) from None
         raise

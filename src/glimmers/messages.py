@@ -7,6 +7,12 @@ PASSWORD_NEEDS_TERMINAL = (
 PASSWORD_EMPTY = "The password was empty. Please give one on the first line of standard input."
 PASSWORDS_DIFFER = "Those two passwords were different. Nothing was changed; please try again."
 PORT_IN_USE = "Port {port} on {host} is already in use — is Glimmers already running? Try another with --port."
+SECRET_KEY_TOO_WEAK = (
+    "Glimmers won't serve with this GLIMMERS_SECRET_KEY: it signs every session, so it needs at least 50\n"
+    "characters, at least 5 of them different (and not Django's 'django-insecure-' kind). Make one with\n"
+    "  python3 -c 'import secrets; print(secrets.token_urlsafe(50))'\n"
+    "or unset it and Glimmers keeps its own in the data folder. (GLIMMERS_DEBUG=1 allows a short one for development.)"
+)
 SERVE_RUNNING = "Glimmers is running at {url}/  (Ctrl-C stops it)"
 FIRST_RUN = (
     "Welcome! Nobody has an account here yet. Open this link to choose your name and password.\n"
@@ -18,6 +24,13 @@ NOT_LOOPBACK = (
     "GLIMMERS_BASE_URL and GLIMMERS_ALLOWED_HOSTS. docs/self-hosting.md shows how."
 )
 MIGRATED = "The database is up to date."
+
+# --- quick capture: asking before a mistyped command becomes a glimmer (glimmers.lib.commands) -----
+
+KEEP_IT_INSTEAD = "To keep it as a glimmer: `glimmers add {text}`"
+DID_YOU_MEAN = "Did you mean `glimmers {command}`?"
+NOT_BUILT_YET = "`glimmers {command}` isn't here yet (it's planned for a later Glimmers), so nothing was kept."
+NEAR_NOT_BUILT_YET = "Did you mean `glimmers {command}`? It isn't here yet (it's planned for a later Glimmers)."
 USER_CREATED = "Account “{name}” is ready."
 USER_DELETED = "Account “{name}” and everything in it are erased."
 USER_DELETE_CONFIRM = "This erases “{name}” and everything in their journal, for good. Type the name to go ahead"
@@ -68,13 +81,13 @@ BIN_NOTHING_TO_PURGE = "Nothing in the bin is older than 30 days, so nothing was
 
 CHECKED_IN = "Noted: {name}, {time}."
 LADDER_HEADER = "My ladder, top to bottom"
-RUNG_NOT_WRITTEN = "Not written yet — `glimmers ladder edit {state}` when you like."
+RUNG_NOT_WRITTEN = 'Not written yet — `glimmers ladder edit "{name}"` when you like.'
 LADDER_GUIDE = (
     "Your ladder in your own words: press Enter to keep what is there (or to skip), “-” to clear it.\n"
-    "The map goes sympathetic, then dorsal, then ventral, so it always ends in safety."
+    "The map goes from stirred up, to far away, to settled, so it always ends in safety."
 )
 LADDER_SAVED = "Your ladder is saved. `glimmers ladder show` shows it."
-LADDER_EDIT_WHICH = "Say which state to change, e.g. `glimmers ladder edit sympathetic --name wired`."
+LADDER_EDIT_WHICH = 'Say which state to change, e.g. `glimmers ladder edit "on edge" --name wired`.'
 ON_OR_OFF = "Say `on` or `off`, e.g. `glimmers ladder hard-moments on`."
 HARD_MOMENTS_ARE_ON = "Hard moments are on."
 HARD_MOMENTS_ARE_OFF = "Hard moments are off. Any you kept before are still there, unseen."

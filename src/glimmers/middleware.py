@@ -1,14 +1,20 @@
-"""Site-wide request handling: who may see a page, what may be cached, who is asking."""
+"""Site-wide request handling: what is refused before any view, who may see a page, what may be cached,
+who is asking."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Iterable
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django.conf import settings
 from django.contrib.auth.middleware import LoginRequiredMiddleware
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
+from django.http.multipartparser import MultiPartParserError
 from django.utils import timezone
+
+from glimmers.lib import problems
 
 
 class SignInRequiredMiddleware(LoginRequiredMiddleware):
@@ -77,3 +83,64 @@ def client_ip(request: HttpRequest) -> str:
         if hops:
             return str(hops[-1])
     return str(request.META.get("REMOTE_ADDR", ""))
+
+
+# A character neither database can keep: NUL (PostgreSQL refuses it in text) and lone surrogates (not
+# Unicode at all, so they can't be encoded to be sent). In JSON bodies they are the text rules' to clean
+# (text) or refuse (names, lookups): see journal.text.
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+
+
+def _unstorable(values: Iterable[str]) -> bool:
+    return any(_UNSTORABLE.search(value) for value in values)
+
+
+class RequestGuardMiddleware:
+    """What no route should have to think about, refused in one place before any view or database
+    sees it: an address longer than Glimmers reads (414), a body bigger than it takes (413), and a
+    NUL or broken character anywhere in the path, the query or a form field (400).
+
+    Under /api/ the answer is `{"detail": …}`; on the web, a kind page. Innermost of the middleware,
+    so the security headers still wrap its answers, and before every `process_view` (sign-in, CSRF).
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        refusal = self._refusal(request)
+        if refusal is not None:
+            status, detail = refusal
+            if problems.is_api(request):
+                return problems.problem(status, detail)
+            from glimmers.views import refused
+
+            return refused(request, status, detail if detail == problems.BAD_REQUEST else None)
+        response = self.get_response(request)
+        if response.status_code == 405 and problems.is_api(request) and "json" not in response.get("Content-Type", ""):
+            method = request.method or "this method"  # django-ninja's bare 405 for a method a path doesn't take
+            answer = problems.problem(405, problems.NOT_ALLOWED.format(method=method))
+            answer["Allow"] = response.get("Allow", "")
+            return answer
+        return response
+
+    def _refusal(self, request: HttpRequest) -> tuple[int, str] | None:
+        if len(request.get_full_path()) > settings.URL_LIMIT:
+            return 414, problems.URL_TOO_LONG
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            return 400, problems.BAD_REQUEST
+        if problems.is_api(request) and length > settings.DATA_UPLOAD_MAX_MEMORY_SIZE:
+            return 413, problems.TOO_BIG
+        try:
+            fields = [
+                part for data in (request.GET, request.POST) for key, values in data.lists() for part in (key, *values)
+            ]
+        except RequestDataTooBig:
+            return 413, problems.TOO_BIG
+        except (TooManyFieldsSent, TooManyFilesSent, MultiPartParserError):
+            return 400, problems.BAD_REQUEST
+        if _unstorable([request.path_info, *fields]):
+            return 400, problems.UNSTORABLE
+        return None

@@ -14,6 +14,10 @@ from typing import Any
 
 from gunicorn.app.base import BaseApplication
 
+# gunicorn's most (its default is 4094): comfortably above settings.URL_LIMIT (4096) plus the method
+# and protocol on the same line.
+REQUEST_LINE_LIMIT = 8190
+
 
 class PortInUse(Exception):
     pass
@@ -32,6 +36,17 @@ def check_port_free(host: str, port: int) -> None:
         raise
     finally:
         probe.close()
+
+
+def strong_enough(secret_key: str) -> bool:
+    """Django's own minimum for a key that signs sessions (the one `check --deploy` applies)."""
+    from django.core.checks.security import base
+
+    return (
+        len(secret_key) >= base.SECRET_KEY_MIN_LENGTH
+        and len(set(secret_key)) >= base.SECRET_KEY_MIN_UNIQUE_CHARACTERS
+        and not secret_key.startswith(base.SECRET_KEY_INSECURE_PREFIX)
+    )
 
 
 def is_loopback(host: str) -> bool:
@@ -72,6 +87,9 @@ def run(host: str, port: int, workers: int) -> None:
             "worker_class": "gthread",
             "threads": 4,
             "timeout": 60,
+            # gunicorn answers a longer request line itself, in plain HTML, before Glimmers runs; above
+            # settings.URL_LIMIT, so that Glimmers answers 414 in its own words (JSON under /api/).
+            "limit_request_line": REQUEST_LINE_LIMIT,
             "graceful_timeout": 10,
             "accesslog": None,
             "errorlog": "-",

@@ -34,6 +34,7 @@ DATA_APPS = [
     "glimmers.states",
     "glimmers.kit",
     "glimmers.practice",
+    "glimmers.portability",  # on top of every app: export, backup, restore, erasure
 ]
 WEB_APPS = [
     "django.contrib.sessions",
@@ -63,6 +64,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "glimmers.middleware.PrivateCacheMiddleware",
     "axes.middleware.AxesMiddleware",
+    "glimmers.middleware.RequestGuardMiddleware",  # innermost: the headers above wrap its refusals
 ]
 if not runtime.web:
     MIDDLEWARE = []
@@ -209,10 +211,20 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
+# Bounded work per request (docs/api.md, "Limits"): the biggest body Glimmers reads (files, when they
+# come, are counted apart) and the longest address, path and query together. gunicorn's own limit on
+# the request line (glimmers.server) sits above URL_LIMIT, so Glimmers answers 414 itself, in JSON
+# under /api/.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 256 * 1024
+URL_LIMIT = 4096
+
 # --- places on disk -----------------------------------------------------------------------------
 STATIC_URL = "/static/"
 WHITENOISE_USE_FINDERS = True  # serve straight from the packages: no collectstatic step to forget
 MEDIA_ROOT = env_path("GLIMMERS_MEDIA_DIR") or DATA_DIR / "media"
+# Django chmods uploads to 644 whatever the umask; photos are as private as the journal.
+FILE_UPLOAD_PERMISSIONS = 0o600
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
 SUPPORT_FILE = env_path("GLIMMERS_SUPPORT_FILE")
 if SUPPORT_FILE is not None and not SUPPORT_FILE.is_file():
     raise ConfigError(f"GLIMMERS_SUPPORT_FILE names {SUPPORT_FILE}, which is not a readable file.")

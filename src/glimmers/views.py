@@ -11,6 +11,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
+from glimmers.lib import problems
+
 
 @login_not_required
 @require_safe
@@ -42,14 +44,47 @@ def support(request: HttpRequest) -> HttpResponse:
     return render(request, "glimmers/support.html", {"custom": custom})
 
 
+# Django's error handlers: under /api/ they answer `{"detail": …}` like every operation (DESIGN §5).
+
+
+@login_not_required
+def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    if problems.is_api(request):
+        return problems.problem(400, problems.BAD_REQUEST)
+    return refused(request, 400, problems.BAD_REQUEST)
+
+
 @login_not_required
 def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    if problems.is_api(request):
+        return problems.problem(404, problems.NOT_FOUND)
     return render(request, "glimmers/404.html", status=404)
 
 
 @login_not_required
 def server_error(request: HttpRequest) -> HttpResponse:
+    if problems.is_api(request):
+        return problems.problem(500, problems.SERVER_ERROR)
     return render(request, "glimmers/500.html", status=500)
+
+
+WEB_REFUSALS = {
+    400: (
+        "Glimmers couldn't use that",
+        "Part of what was sent holds a character Glimmers can't keep (a NUL or a broken one).",
+    ),
+    413: (
+        "That was a lot to send",
+        "It is more than Glimmers takes in one go. Shorter text, or fewer names, will fit.",
+    ),
+    414: ("That address is very long", "It is longer than Glimmers reads. Try the page again from its link."),
+}
+
+
+def refused(request: HttpRequest, status: int, reason: str | None = None) -> HttpResponse:
+    """A kind page for a request refused before any view saw it (RequestGuardMiddleware)."""
+    title, words = WEB_REFUSALS.get(status, WEB_REFUSALS[400])
+    return render(request, "glimmers/refused.html", {"title": title, "words": reason or words}, status=status)
 
 
 @login_not_required

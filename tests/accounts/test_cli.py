@@ -5,18 +5,12 @@ from __future__ import annotations
 import json
 
 import pytest
-from typer.testing import CliRunner
 
 from glimmers.accounts import services
 from glimmers.accounts.models import ApiToken, User
-from glimmers.cli import app
+from tests.helpers import invoke
 
-runner = CliRunner()
 NEW_PASSWORD = "rain on the window at night"
-
-
-def invoke(*args: str, stdin: str | None = None):  # type: ignore[no-untyped-def]
-    return runner.invoke(app, list(args), input=stdin)
 
 
 @pytest.mark.django_db

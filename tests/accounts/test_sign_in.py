@@ -75,14 +75,14 @@ def test_a_password_change_needs_the_current_one(alice_client: Client) -> None:
         },
     )
     assert response.status_code == 200
-    assert "That isn&#x27;t your current password" in response.content.decode()
+    assert "That isn&#x27;t the password you use now" in response.content.decode()
 
 
 @pytest.mark.parametrize(
     ("new", "says"),
     [
         ("short", "at least 10 characters"),
-        ("password123", "most common"),
+        ("password123", "Many people use that password"),
         ("12345678901234", "only numbers"),
     ],
 )
@@ -119,3 +119,52 @@ def test_the_time_zone_is_saved_and_checked(alice_client: Client, alice: User) -
     assert "Select a valid choice" in response.content.decode() or "time zone" in response.content.decode()
     alice.refresh_from_db()
     assert alice.time_zone == "Asia/Tokyo"
+
+
+def test_the_password_page_speaks_plainly_and_shows_every_problem_beside_its_box(alice_client: Client) -> None:
+    page = alice_client.get("/settings/password/").content.decode()
+    for words in ("The password you use now", "A new password", "The new password again", "a few words in a row"):
+        assert words in page
+    for django_words in ("Old password", "New password confirmation", "for verification", "<ul><li>"):
+        assert django_words not in page
+    response = alice_client.post(
+        "/settings/password/", {"old_password": "", "new_password1": "short", "new_password2": "shorter"}
+    )
+    text = response.content.decode()
+    assert "Please type the password you use now." in text
+    assert "The two new passwords are different" in text
+    # a weak password's reason sits beside the box where it was chosen, not under "again"
+    first = text.index('id="id_new_password1_errors"')
+    assert "at least 10 characters" in text[first : text.index("</ul>", first)]
+
+
+def test_forgotten_passwords_are_for_the_person_who_runs_glimmers_and_the_command_is_in_the_operator_docs(
+    client: Client,
+) -> None:
+    from pathlib import Path
+
+    page = client.get("/sign-in/").content.decode()
+    assert "Ask the person who runs your Glimmers" in page
+    assert "set-password" not in page
+    operator_docs = (Path(__file__).parents[2] / "docs" / "self-hosting.md").read_text()
+    assert "glimmers user set-password" in operator_docs
+    assert "Forgotten passwords" in operator_docs
+
+
+def test_the_web_changes_a_password_through_the_same_service_as_the_cli(
+    alice_client: Client, alice: User, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from glimmers.accounts import services
+
+    saved: list[str] = []
+    real = services.set_password
+    monkeypatch.setattr(services, "set_password", lambda user, password: (saved.append(password), real(user, password)))
+    new = "lanterns over the river"
+    response = alice_client.post(
+        "/settings/password/", {"old_password": PASSWORD, "new_password1": new, "new_password2": new}
+    )
+    assert response.status_code == 302
+    assert saved == [new]
+    alice.refresh_from_db()
+    assert alice.check_password(new)
+    assert alice_client.get("/settings/").status_code == 200  # still signed in here

@@ -9,6 +9,8 @@ from typing import Any
 
 import pytest
 
+from tests.e2e.helpers import BrowserProblems
+
 FLAGS = [
     "--headless",
     "--no-sandbox",
@@ -45,22 +47,8 @@ def browser() -> Iterator[Any]:
 def page(browser: Any) -> Iterator[Any]:
     context = browser.new_context(viewport={"width": 390, "height": 844})
     opened = context.new_page()
-    problems: list[str] = []
-    # A CSP violation, a script error or a missing asset on any page fails the test that caused it.
-    # (Pages answered with a 4xx on purpose, like a spent welcome link, are the test's own business.)
-
-    def on_console(message: Any) -> None:
-        if message.type == "error" and not message.text.startswith("Failed to load resource"):
-            problems.append(message.text)
-
-    def on_response(response: Any) -> None:
-        if response.status >= 400 and response.request.resource_type != "document":
-            problems.append(f"{response.status} for {response.url}")
-
-    opened.on("console", on_console)
-    opened.on("pageerror", lambda error: problems.append(str(error)))
-    opened.on("response", on_response)
-    opened.on("requestfailed", lambda request: problems.append(f"request failed: {request.url}"))
+    problems = BrowserProblems()
+    problems.watch(opened)
     yield opened
     context.close()
-    assert not problems, f"the browser reported problems: {problems}"
+    assert not problems.found, f"the browser reported problems: {problems.found}"

@@ -33,6 +33,7 @@ PAGES: dict[str, str | None] = {
     "support": "/support/",
     "accounts:sign_in": "/sign-in/",  # visited signed out
     "states:ladder": "/ladder/",
+    "states:ladder_about": "/ladder/about/",  # the only page that shows the method's terms
     "states:ladder_edit": "/ladder/edit/",
     "states:day": "/ladder/day/",
     "states:hard_moments": "/ladder/hard-moments/",
@@ -70,6 +71,8 @@ PAGES: dict[str, str | None] = {
     "practice:session": "/practice/sessions/{session}/",
     "practice:prompts": "/practice/prompts/",
     "practice:prompt_edit": "/practice/prompts/{prompt}/",
+    "portability:data": "/settings/data/",
+    "portability:erase": "/settings/delete/",
 }
 ELSEWHERE = {
     "healthz": "plain text, not a page",
@@ -77,6 +80,7 @@ ELSEWHERE = {
     "journal:suggest_people": "<option>s for a type-ahead <datalist>, not a page (used in test_search.py)",
     "journal:suggest_places": "<option>s for a type-ahead <datalist>, not a page",
     "journal:suggest_tags": "<option>s for a type-ahead <datalist>, not a page",
+    "portability:export": "a file to download (JSON, a zip, Markdown), not a page: tests/portability",
 }
 SIGNED_OUT = {"accounts:sign_in"}
 

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.helpers import assert_accessible, sign_in, tab_to
+from tests.e2e.helpers import assert_accessible, sign_in, tab_to, tab_to_menu_link
 from tests.helpers import serving_with_account
 
 pytestmark = pytest.mark.browser
@@ -29,7 +29,7 @@ def test_i_need_a_glimmer_then_savour_and_check_in_by_keyboard_with_reduced_moti
         page.locator(".glimmer-card", has_text="Warm bread").wait_for()
 
         # A shorter savour, on My kit (10–60 seconds).
-        tab_to(page, "a:text('My kit')")
+        tab_to_menu_link(page, "My kit")
         page.keyboard.press("Enter")
         page.wait_for_url(f"{running.url}/kit/")
         assert_accessible(page, "my kit, young")
@@ -46,7 +46,7 @@ def test_i_need_a_glimmer_then_savour_and_check_in_by_keyboard_with_reduced_moti
         page.keyboard.press("Enter")
         page.wait_for_url(f"{running.url}/kit/need/")
         assert_accessible(page, "where are you?")
-        tab_to(page, ".need-form button.rung-button:has-text('wired or restless')")
+        tab_to(page, ".need-form button.rung-button:has-text('on edge')")
         page.keyboard.press("Enter")
         page.wait_for_url(re.compile(r"/kit/surfacings/[0-9a-f-]+/$"))
         expect(page.locator("blockquote.glimmer-big")).to_have_text("Warm bread from the oven")
@@ -76,12 +76,12 @@ def test_i_need_a_glimmer_then_savour_and_check_in_by_keyboard_with_reduced_moti
 
         # How do you feel now? A check-in, in my ladder's words.
         assert_accessible(page, "how do you feel now?")
-        tab_to(page, "main button.rung-button:has-text('calm and connected')")
+        tab_to(page, "main button.rung-button:has-text('settled and connected')")
         page.keyboard.press("Enter")
         page.wait_for_url(f"{running.url}/kit/")
-        page.locator(".notice", has_text="Noted: calm and connected").wait_for()
+        page.locator(".notice", has_text="Noted: settled and connected").wait_for()
         page.goto(f"{running.url}/ladder/day/")
-        assert "calm and connected" in page.locator(".timeline").inner_text()
+        assert "settled and connected" in page.locator(".timeline").inner_text()
 
 
 def test_pin_from_a_glimmers_page_and_low_energy_mode_by_keyboard(tmp_path: Path, page: Any) -> None:
@@ -103,7 +103,7 @@ def test_pin_from_a_glimmers_page_and_low_energy_mode_by_keyboard(tmp_path: Path
         assert_accessible(page, "today, with a pinned glimmer")
 
         # Low-energy mode: one tap; then big targets and nothing to type, here and in the check-in control.
-        tab_to(page, "a:text('My kit')")
+        tab_to_menu_link(page, "My kit")
         page.keyboard.press("Enter")
         page.wait_for_url(f"{running.url}/kit/")
         expect(page.locator(".anchor-label")).to_have_text("Birdsong at dawn")

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.helpers import assert_accessible, sign_in, tab_to
+from tests.e2e.helpers import assert_accessible, sign_in, tab_to, tab_to_menu_link
 from tests.helpers import serving_with_account
 
 pytestmark = pytest.mark.browser
@@ -30,12 +30,15 @@ def test_check_in_from_any_page_and_write_the_ladder_by_keyboard(tmp_path: Path,
         page.keyboard.type("deadline at four")
         page.keyboard.press("Enter")  # Enter in the note checks in as nothing at all
         assert page.locator("#checkin-status").inner_text() == ""
-        tab_to(page, "button.rung-button:has-text('wired or restless')")
+        tab_to(page, "button.rung-button:has-text('on edge')")
         page.keyboard.press("Enter")
-        page.locator("#checkin-status", has_text="Noted: wired or restless").wait_for()
+        page.locator("#checkin-status", has_text="Noted: on edge").wait_for()
         expect(page.locator("#checkin > summary")).to_be_focused()  # the focus comes back
         assert page.locator("#checkin").get_attribute("open") is None
-        expect(page.locator("select[name='state_before']")).to_have_value("sympathetic")
+        # Offered openly as "before", ticked, outside "More" (htmx brought it in with the check-in).
+        expect(page.locator("#before-checkin")).to_be_checked()
+        expect(page.locator("label[for='before-checkin']")).to_contain_text("before: on edge — from your")
+        expect(page.locator("select[name='state_before']")).to_have_value("")
         assert_accessible(page, "today, after a check-in")
 
         # A glimmer kept now carries that "before".
@@ -43,10 +46,10 @@ def test_check_in_from_any_page_and_write_the_ladder_by_keyboard(tmp_path: Path,
         page.keyboard.type("A cup of tea by the window")
         page.keyboard.press("Enter")
         page.locator(".glimmer-card", has_text="A cup of tea").wait_for()
-        expect(page.locator("select[name='state_before']")).to_have_value("sympathetic")  # ready for the next one
+        expect(page.locator("#before-checkin")).to_be_checked()  # ready for the next one
 
         # The guided map: sympathetic, then dorsal (skipped), then ventral.
-        tab_to(page, "a:text('My ladder')")
+        tab_to_menu_link(page, "My ladder")
         page.keyboard.press("Enter")
         page.wait_for_url(f"{running.url}/ladder/")
         assert_accessible(page, "my ladder, unwritten")
@@ -72,7 +75,7 @@ def test_check_in_from_any_page_and_write_the_ladder_by_keyboard(tmp_path: Path,
         page.keyboard.press("Enter")  # Enter in the name saves the step
         page.wait_for_url(f"{running.url}/ladder/")
         headings = page.locator(".rung-heading").all_inner_texts()
-        assert [h.split(" ", 1)[1] for h in headings] == ["calm and here", "wired", "shut down or far away"]
+        assert [h.split(" ", 1)[1] for h in headings] == ["calm and here", "wired", "far away"]
         assert "tight chest" in page.locator("main").inner_text()
         assert_accessible(page, "my ladder, written")
 

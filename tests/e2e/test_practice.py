@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.helpers import assert_accessible, sign_in, tab_to
+from tests.e2e.helpers import assert_accessible, sign_in, tab_to, tab_to_menu_link
 from tests.helpers import serving_with_account
 
 pytestmark = pytest.mark.browser
@@ -23,7 +23,7 @@ def test_a_ritual_done_from_today_then_did_it_glimmer_then_capture_by_keyboard(t
     page = context.new_page()
     with serving_with_account(tmp_path, NAME, PASSWORD) as running:
         sign_in(page, running.url, NAME, PASSWORD)
-        tab_to(page, "a:text('Practice')")
+        tab_to_menu_link(page, "Practice")
         page.keyboard.press("Enter")
         page.wait_for_url(f"{running.url}/practice/")
         tab_to(page, "#id_text")  # the intention

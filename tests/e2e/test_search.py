@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from tests.e2e.helpers import assert_accessible, sign_in, tab_to
+from tests.e2e.helpers import assert_accessible, sign_in, tab_to, tab_to_menu_link
 from tests.helpers import serving_with_account
 
 pytestmark = pytest.mark.browser
@@ -59,7 +59,7 @@ def test_search_filter_and_merge_two_people_by_keyboard(tmp_path: Path, page: An
         assert_accessible(page, "filtered journal")
 
         # Make “Mom” and “Mum” one, from the People page.
-        tab_to(page, "nav[aria-label='Main'] a:text('People')")
+        tab_to_menu_link(page, "People")
         page.keyboard.press("Enter")
         page.wait_for_url(f"{running.url}/people/")
         assert_accessible(page, "people")

@@ -14,15 +14,12 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
-from typer.testing import CliRunner
 
 from glimmers.accounts.models import User
-from glimmers.cli import app, with_quick_capture
+from glimmers.cli import with_quick_capture
 from glimmers.journal import services
 from glimmers.journal.models import Glimmer
-from tests.helpers import GLIMMERS, clean_env, fresh_database_url, run_cli, serving
-
-runner = CliRunner()
+from tests.helpers import GLIMMERS, clean_env, fresh_database_url, invoke, run_cli, serving
 
 JSON_KEYS = {
     "id",
@@ -44,10 +41,6 @@ JSON_KEYS = {
     "updated_at",
 }
 PASSWORD = "kettle song at dawn"
-
-
-def invoke(*args: str, stdin: str | None = None):  # type: ignore[no-untyped-def]
-    return runner.invoke(app, list(args), input=stdin)
 
 
 def keep(user: User, text: str = "the sun on my face", **fields: object) -> Glimmer:
@@ -312,7 +305,7 @@ def test_an_empty_journal_is_answered_gently(alice: User) -> None:
 
 def test_list_costs_the_same_few_queries_however_many_there_are(alice: User, monkeypatch: pytest.MonkeyPatch) -> None:
     # The in-memory test database has no file, so setup_django would "migrate" it on every command.
-    monkeypatch.setattr("glimmers.cli._migrate_new_sqlite_database", lambda: None)
+    monkeypatch.setattr("glimmers.lib.cli._migrate_new_sqlite_database", lambda: None)
     for n in range(3):
         keep(alice, f"g{n}", people=["Sam", f"P{n}"], tags=["t"], place="home")
     with CaptureQueriesContext(connection) as few:

@@ -8,14 +8,10 @@ from django.core.exceptions import ValidationError
 
 from glimmers.accounts.models import User
 from glimmers.journal import names, services
-from glimmers.journal.models import Glimmer, Person, Place, Tag
+from glimmers.journal.models import Person, Place, Tag
 from glimmers.journal.text import mentioned_people, mentioned_places
 from glimmers.lib.errors import NotFound
-
-
-def keep(user: User, text: str, **fields: object) -> Glimmer:
-    return services.create_glimmer(user, text=text, **fields)  # type: ignore[arg-type]
-
+from tests.helpers import keep
 
 # --- what came with them ------------------------------------------------------------------------------
 

@@ -3,31 +3,14 @@ journal.names, with the journal's JSON shapes and the same 404 for someone else'
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 import pytest
 from django.test import Client
 
-from glimmers.accounts import services as accounts
 from glimmers.accounts.models import User
 from glimmers.journal import names, services
-
-
-class Api:
-    def __init__(self, user: User) -> None:
-        _token, plain = accounts.create_token(user)
-        self.client = Client()
-        self.headers = {"HTTP_AUTHORIZATION": f"Bearer {plain}"}
-
-    def get(self, path: str, **params: Any) -> Any:
-        return self.client.get(f"/api{path}", params, **self.headers)
-
-    def post(self, path: str, body: Any) -> Any:
-        return self.client.post(f"/api{path}", json.dumps(body), "application/json", **self.headers)
-
-    def patch(self, path: str, body: Any) -> Any:
-        return self.client.patch(f"/api{path}", json.dumps(body), "application/json", **self.headers)
+from tests.helpers import Api
 
 
 @pytest.fixture
@@ -49,7 +32,7 @@ def test_search_answers_glimmers_in_their_usual_shape(api: Api, alice: User) -> 
     assert texts(api.get("/search", q="sam")) == ["sunset over the bay"]
 
 
-@pytest.mark.parametrize("typed", ['"', "NEAR(", "*", "-", "AND OR", "^", ":", "x" * 9_000])
+@pytest.mark.parametrize("typed", ['"', "NEAR(", "*", "-", "AND OR", "^", ":", "x" * 2_000])
 def test_search_syntax_is_only_ever_words(api: Api, alice: User, typed: str) -> None:
     services.create_glimmer(alice, text="warm bread")
     for order in ("newest", "relevance"):
@@ -63,7 +46,7 @@ def test_search_pages_by_cursor_or_by_number(api: Api, alice: User) -> None:
         first = api.get("/search", q="rain", order=order, limit=3).json()
         second = api.get("/search", q="rain", order=order, limit=3, cursor=first["next"]).json()
         assert len(first["items"]) == 3 and len(second["items"]) == 2 and second["next"] is None
-    assert api.get("/search", q="rain", order="loudest").status_code == 400
+    assert api.get("/search", q="rain", order="loudest").status_code == 422  # the schema lists the two
     assert api.get("/search", q="rain", cursor="garbage").status_code == 400
 
 

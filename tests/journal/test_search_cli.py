@@ -6,19 +6,12 @@ import json
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from glimmers.accounts.models import User
-from glimmers.cli import app
 from glimmers.journal import names, services
-from tests.helpers import clean_env, run_cli
+from tests.helpers import clean_env, invoke, run_cli
 
-runner = CliRunner()
 PASSWORD = "kettle song at dawn"
-
-
-def invoke(*args: str):  # type: ignore[no-untyped-def]
-    return runner.invoke(app, list(args))
 
 
 def shown(*args: str) -> list[str]:

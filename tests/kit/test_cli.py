@@ -7,23 +7,17 @@ import json
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from glimmers.accounts.models import User
-from glimmers.cli import app, command_names, with_quick_capture
+from glimmers.cli import command_names, with_quick_capture
 from glimmers.journal import services as journal
 from glimmers.kit import services
 from glimmers.kit.models import Anchor, Savouring, Surfacing
 from glimmers.states import services as states
 from glimmers.states.models import CheckIn
-from tests.helpers import clean_env, run_cli
+from tests.helpers import clean_env, invoke, run_cli
 
-runner = CliRunner()
 PASSWORD = "kettle song at dawn"
-
-
-def invoke(*args: str, stdin: str | None = None):  # type: ignore[no-untyped-def]
-    return runner.invoke(app, list(args), input=stdin)
 
 
 def test_kit_and_savour_are_commands_not_quick_captures() -> None:
@@ -181,7 +175,7 @@ def test_the_real_commands_and_their_exit_codes(tmp_path: Path) -> None:
     assert brought["surfacing"]["glimmer"]["id"] == kept["id"]
     assert run_cli(["kit", "pin", kept["id"][:8]], env).returncode == 0
     assert run_cli(["kit", "pin"], env).returncode == 2
-    savoured = run_cli(["savour", kept["id"][:8], "--no-wait", "--after", "calm and connected"], env)
+    savoured = run_cli(["savour", kept["id"][:8], "--no-wait", "--after", "settled and connected"], env)
     assert savoured.returncode == 0, savoured.stderr
-    assert "Noted: calm and connected" in savoured.stdout
+    assert "Noted: settled and connected" in savoured.stdout
     assert run_cli(["savour", kept["id"][:8], "--seconds", "5"], env).returncode == 1

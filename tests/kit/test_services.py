@@ -23,10 +23,7 @@ from glimmers.kit.models import KitSettings, Savouring, Surfacing
 from glimmers.lib.errors import NotFound
 from glimmers.states import services as states
 from glimmers.states.models import CheckIn
-
-
-def keep(user: User, text: str, **fields: Any) -> Glimmer:
-    return journal.create_glimmer(user, text=text, **fields)
+from tests.helpers import keep
 
 
 def surfaced(user: User, glimmer: Glimmer, state: str, helped: bool | None, days_ago: float = 3) -> Surfacing:
@@ -290,7 +287,7 @@ def test_learning_waits_for_three_surfacings(alice: User) -> None:
     assert reading.learning(alice, states.ladder_for(alice)) == []
     surfaced(alice, glimmer, "dorsal", False)
     [from_wired] = reading.learning(alice, states.ladder_for(alice))
-    assert (from_wired.state, from_wired.name) == ("sympathetic", "wired or restless")
+    assert (from_wired.state, from_wired.name) == ("sympathetic", "on edge")
     [item] = from_wired.items
     assert (item.label, item.helped, item.shown, item.pinned) == ("the dog's head on my knee", 2, 2, False)
 
@@ -345,3 +342,10 @@ def test_learning_asks_the_same_number_of_questions_however_much_there_is(alice:
     with CaptureQueriesContext(connection) as many:
         reading.learning(alice, ladder)
     assert len(few) == len(many)
+
+
+def test_low_energy_mode_is_the_persons_own_setting_on_the_profile(alice: User) -> None:
+    services.update_settings(alice, low_energy=True)
+    alice.refresh_from_db()
+    assert alice.low_energy
+    assert KitSettings.objects.get(owner=alice).savour_seconds == 15  # the kit's own choice, untouched

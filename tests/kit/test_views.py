@@ -14,19 +14,14 @@ from django.utils import timezone
 
 from glimmers.accounts.models import User
 from glimmers.journal import names
-from glimmers.journal import services as journal
-from glimmers.journal.models import Glimmer
 from glimmers.kit import services
 from glimmers.kit.anchors import PAGE_SIZE
 from glimmers.kit.models import Anchor, KitSettings, Savouring, Surfacing
 from glimmers.states import services as states
 from glimmers.states.models import CheckIn
+from tests.helpers import keep
 
 HTMX = {"HTTP_HX_REQUEST": "true"}
-
-
-def keep(user: User, text: str, **fields: object) -> Glimmer:
-    return journal.create_glimmer(user, text=text, **fields)  # type: ignore[arg-type]
 
 
 def page(client: Client, path: str) -> str:
@@ -163,7 +158,7 @@ def test_im_done_keeps_the_savouring_and_asks_how_i_feel(alice_client: Client, a
     assert CheckIn.objects.get().state == "ventral"
     surfacing.refresh_from_db()
     assert surfacing.state_after == "ventral"
-    assert "Noted: calm and connected" in page(alice_client, "/kit/")
+    assert "Noted: settled and connected" in page(alice_client, "/kit/")
 
 
 def test_feel_without_a_state_asks_again_kindly(alice_client: Client, alice: User) -> None:

@@ -8,9 +8,9 @@ import random
 import pytest
 from django.core.exceptions import ValidationError
 
+from glimmers.accounts import services as accounts
 from glimmers.accounts.models import User
 from glimmers.journal import services as journal
-from glimmers.kit import services as kit
 from glimmers.lib.errors import NotFound
 from glimmers.practice import services
 from glimmers.practice.models import NoticingSession, Prompt
@@ -83,7 +83,7 @@ def test_a_length_out_of_range_is_refused_kindly(alice: User, minutes: object) -
 
 
 def test_low_energy_mode_is_one_sense_and_one_minute(alice: User) -> None:
-    kit.update_settings(alice, low_energy=True)
+    accounts.set_low_energy(alice, True)
     plan = services.plan_session(alice, minutes=5, rng=random.Random(2))
     assert (plan.minutes, len(plan.steps), plan.low_energy) == (1, 1, True)
     assert plan.steps[0].seconds == 60

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from django.test import Client
 
+from glimmers.accounts import services as accounts
 from glimmers.accounts.models import User
-from glimmers.kit import services as kit
 from glimmers.practice import services
 from glimmers.practice.models import NoticingSession, Prompt
 
@@ -53,7 +53,7 @@ def test_an_empty_glimmer_is_refused_and_what_was_typed_is_kept(alice: User, ali
 
 
 def test_low_energy_mode_is_one_sense_one_minute_and_no_typing(alice: User, alice_client: Client) -> None:
-    kit.update_settings(alice, low_energy=True)
+    accounts.set_low_energy(alice, True)
     page = alice_client.get("/practice/noticing/").content.decode()
     assert "One sense, one minute" in page and 'name="senses"' not in page
     html = alice_client.get("/practice/noticing/", {"minutes": "1"}).content.decode()

@@ -7,22 +7,16 @@ import json
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from glimmers.accounts.models import User
-from glimmers.cli import app, with_quick_capture
+from glimmers.cli import with_quick_capture
 from glimmers.journal import services as journal
 from glimmers.journal.models import Glimmer
 from glimmers.states import services
 from glimmers.states.models import CheckIn, Cue, Trigger
-from tests.helpers import clean_env, run_cli
+from tests.helpers import clean_env, invoke, run_cli
 
-runner = CliRunner()
 PASSWORD = "kettle song at dawn"
-
-
-def invoke(*args: str, stdin: str | None = None):  # type: ignore[no-untyped-def]
-    return runner.invoke(app, list(args), input=stdin)
 
 
 def test_the_new_commands_are_not_quick_captures() -> None:
@@ -35,11 +29,11 @@ def test_the_new_commands_are_not_quick_captures() -> None:
 
 def test_checkin_takes_standard_and_own_names_in_any_case(alice: User) -> None:
     services.update_rung(alice, "dorsal", name="Fog")
-    for word, state in (("VENTRAL", "ventral"), ("fog", "dorsal"), ("Wired or Restless", "sympathetic")):
+    for word, state in (("VENTRAL", "ventral"), ("fog", "dorsal"), ("On Edge", "sympathetic")):
         result = invoke("checkin", word)
         assert result.exit_code == 0, result.output
         assert CheckIn.objects.order_by("-id").first().state == state  # type: ignore[union-attr]
-    assert "Noted: wired or restless," in result.stdout
+    assert "Noted: on edge," in result.stdout
 
 
 def test_checkin_with_a_note_prints_json(alice: User) -> None:
@@ -47,14 +41,14 @@ def test_checkin_with_a_note_prints_json(alice: User) -> None:
     assert result.exit_code == 0, result.output
     shape = json.loads(result.stdout)
     assert set(shape) == {"id", "state", "name", "note", "at", "time_zone", "created_at"}
-    assert (shape["state"], shape["name"], shape["note"]) == ("sympathetic", "wired or restless", "deadline at four")
+    assert (shape["state"], shape["name"], shape["note"]) == ("sympathetic", "on edge", "deadline at four")
 
 
 def test_an_unknown_state_exits_1_listing_what_is_accepted(alice: User) -> None:
     services.update_rung(alice, "dorsal", name="fog")
     result = invoke("checkin", "joyful")
     assert result.exit_code == 1
-    for word in ("ventral", "sympathetic", "dorsal", "fog", "calm and connected"):
+    for word in ("ventral", "sympathetic", "dorsal", "fog", "settled and connected"):
         assert f"“{word}”" in result.stderr
     assert not CheckIn.objects.exists()
 
@@ -66,11 +60,11 @@ def test_ladder_show_starts_with_plain_defaults(alice: User) -> None:
     result = invoke("ladder", "show")
     assert result.exit_code == 0
     lines = result.stdout
-    assert lines.index("calm and connected") < lines.index("wired or restless") < lines.index("shut down or far away")
+    assert lines.index("settled and connected") < lines.index("on edge") < lines.index("far away")
     assert "Not written yet" in lines
     shape = json.loads(invoke("ladder", "show", "--json").stdout)
     assert list(shape) == ["ventral", "sympathetic", "dorsal"]
-    assert shape["dorsal"]["name"] == "shut down or far away"
+    assert shape["dorsal"]["name"] == "far away"
 
 
 def test_ladder_edit_with_options_changes_one_state(alice: User) -> None:
@@ -107,9 +101,9 @@ def test_ladder_edit_without_options_asks_in_order_ending_in_safety(alice: User)
     result = invoke("ladder", "edit", stdin="\n".join(answers) + "\n")
     assert result.exit_code == 0, result.output
     out = result.stdout
-    assert out.index("(sympathetic)") < out.index("(dorsal)") < out.index("(ventral)")
+    assert out.index("◆ on edge") < out.index("■ far away") < out.index("● settled and connected")
     ladder = services.ladder_for(alice)
-    assert [r.name for r in ladder.top_to_bottom] == ["calm and here", "wired", "shut down or far away"]
+    assert [r.name for r in ladder.top_to_bottom] == ["calm and here", "wired", "far away"]
     assert ladder["sympathetic"].answer("helps") == "a walk" and ladder["ventral"].answer("helps") == "tea"
 
 
@@ -127,9 +121,7 @@ def test_a_hard_moment_while_off_exits_1_naming_the_setting(alice: User) -> None
 def test_hard_moments_turned_on_then_noted(alice: User) -> None:
     assert json.loads(invoke("ladder", "hard-moments", "--json").stdout) == {"hard_moments": False}
     assert "on" in invoke("ladder", "hard-moments", "on").stdout
-    result = invoke(
-        "hard-moment", "the", "phone", "rang", "--state", "wired or restless", "--cue", "the phone", "--json"
-    )
+    result = invoke("hard-moment", "the", "phone", "rang", "--state", "on edge", "--cue", "the phone", "--json")
     assert result.exit_code == 0, result.output
     shape = json.loads(result.stdout)
     assert (shape["text"], shape["state"], shape["cue"]) == ("the phone rang", "sympathetic", "the phone")
@@ -196,7 +188,7 @@ def test_add_and_edit_take_before_and_after(alice: User) -> None:
     cleared = invoke("edit", shape["id"][:8], "--before", "", "--json")
     assert json.loads(cleared.stdout)["state_before"] is None
     refused = invoke("edit", shape["id"][:8], "--before", "joyful")
-    assert refused.exit_code == 1 and "state before" in refused.stderr
+    assert refused.exit_code == 1 and "isn't a state on your ladder" in refused.stderr
     assert Glimmer.objects.get().state_before == ""
 
 
@@ -208,7 +200,7 @@ def test_the_real_commands_and_their_exit_codes(tmp_path: Path) -> None:
     assert run_cli(["user", "create", "sam", "--password-stdin"], env, stdin=PASSWORD + "\n").returncode == 0
     checked = run_cli(["checkin", "Sympathetic", "--note", "busy"], env)
     assert checked.returncode == 0, checked.stderr
-    assert "Noted: wired or restless" in checked.stdout
+    assert "Noted: on edge" in checked.stdout
     assert run_cli(["checkin", "joyful"], env).returncode == 1
     assert run_cli(["checkin"], env).returncode == 2
     off = run_cli(["hard-moment", "a loud room"], env)

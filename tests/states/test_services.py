@@ -100,9 +100,9 @@ def test_glimmers_in_the_bin_do_not_count_for_a_cue(alice: User) -> None:
 def test_an_unwritten_ladder_uses_short_plain_defaults(alice: User) -> None:
     ladder = services.ladder_for(alice)
     assert [rung.name for rung in ladder.top_to_bottom] == [
-        "calm and connected",
-        "wired or restless",
-        "shut down or far away",
+        "settled and connected",
+        "on edge",
+        "far away",
     ]
     assert [rung.state for rung in ladder.in_fill_order] == ["sympathetic", "dorsal", "ventral"]
     assert not ladder.started
@@ -120,7 +120,7 @@ def test_the_map_keeps_my_own_words_and_colour(alice: User) -> None:
         "tight chest\nfast breath",
     )
     assert ladder.started
-    assert ladder["dorsal"].name == "shut down or far away"  # a skipped step keeps its default
+    assert ladder["dorsal"].name == "far away"  # a skipped step keeps its default
     services.update_rung(alice, "sympathetic", body="")
     assert services.ladder_for(alice)["sympathetic"].own_name == "wired"  # only what is given changes
 
@@ -164,7 +164,7 @@ def test_replacing_the_map_clears_what_is_left_out(alice: User) -> None:
     ladder = services.ladder_for(alice)
     assert (ladder["dorsal"].name, ladder["ventral"].name, ladder["ventral"].answer("feel")) == (
         "fog",
-        "calm and connected",
+        "settled and connected",
         "",
     )
 
@@ -175,9 +175,9 @@ def test_states_are_known_by_standard_and_own_names_ignoring_case(alice: User) -
         ("DORSAL", "dorsal"),
         ("fog", "dorsal"),
         ("  FOG ", "dorsal"),
-        ("Wired or restless", "sympathetic"),
+        ("On edge", "sympathetic"),
         ("ventral", "ventral"),
-        ("safe and connected", "ventral"),
+        ("Settled and Connected", "ventral"),
     ]:
         assert services.state_named(alice, word) == state
 
@@ -187,7 +187,7 @@ def test_an_unknown_state_says_which_words_are_accepted(alice: User) -> None:
     with pytest.raises(ValidationError) as refused:
         services.state_named(alice, "happy")
     message = refused.value.messages[0]
-    for word in ("ventral", "sympathetic", "dorsal", "fog", "calm and connected"):
+    for word in ("ventral", "sympathetic", "dorsal", "fog", "settled and connected"):
         assert f"“{word}”" in message
 
 

@@ -5,10 +5,12 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from ninja import Router, Schema
 from ninja.errors import HttpError
+from pydantic import Field
 
 from glimmers.accounts import services
 from glimmers.accounts.models import User
 from glimmers.lib.apierrors import ERRORS
+from glimmers.lib.apischemas import Body
 from glimmers.lib.http import SignedInRequest
 
 router = Router(tags=["account"])
@@ -19,8 +21,8 @@ class AccountOut(Schema):
     time_zone: str
 
 
-class AccountPatch(Schema):
-    time_zone: str
+class AccountPatch(Body):
+    time_zone: str = Field(max_length=64, description="IANA name, e.g. Europe/London.")
 
 
 def _out(user: User) -> AccountOut:

@@ -2,17 +2,25 @@
 
 from __future__ import annotations
 
-import json
+import os
 import sys
 from typing import Annotated
 
 import typer
 
 from glimmers import messages
-from glimmers.cli import UserOption, command_line_user, fail, kind_errors, setup_django
+from glimmers.lib.cli import JsonOption, UserOption, fail, group, kind_errors, not_found, print_json, setup_django
 
-user_app = typer.Typer(help="Accounts on this Glimmers.", no_args_is_help=True)
-token_app = typer.Typer(help="Personal access tokens for scripts and the JSON API.", no_args_is_help=True)
+user_app = group("user", help="Accounts on this Glimmers.")
+token_app = group("token", help="Personal access tokens for scripts and the JSON API.")
+
+
+def command_line_user(name: str | None):  # type: ignore[no-untyped-def]
+    """The account a command acts for: --user NAME, else GLIMMERS_USER, else the only one. Every
+    app's commands take their account from here."""
+    from glimmers.accounts import services
+
+    return services.user_for_command_line(name or os.environ.get("GLIMMERS_USER"))
 
 
 def _read_password(from_stdin: bool) -> str:
@@ -33,12 +41,9 @@ def _read_password(from_stdin: bool) -> str:
 
 def _named_user(name: str):  # type: ignore[no-untyped-def]
     from glimmers.accounts import services
-    from glimmers.lib.errors import NotFound
 
-    try:
+    with not_found(messages.NO_SUCH_USER.format(name=name)):
         return services.user_by_name(name)
-    except NotFound:
-        fail(messages.NO_SUCH_USER.format(name=name))
 
 
 @user_app.command("create")
@@ -58,7 +63,7 @@ def user_create(
 
 
 @user_app.command("list")
-def user_list(as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False) -> None:
+def user_list(as_json: JsonOption = False) -> None:
     """List the accounts."""
     setup_django()
     from glimmers.accounts import services
@@ -67,7 +72,7 @@ def user_list(as_json: Annotated[bool, typer.Option("--json", help="Print JSON."
         users = services.list_users()
     if as_json:
         rows = [{"name": u.username, "time_zone": u.time_zone, "created_at": u.date_joined.isoformat()} for u in users]
-        typer.echo(json.dumps(rows, ensure_ascii=False))
+        print_json(rows)
         return
     if not users:
         typer.echo(messages.NO_USERS)
@@ -118,7 +123,7 @@ def token_create(
     user: UserOption = None,
     read_only: Annotated[bool, typer.Option("--read-only", help="The token can read but never change.")] = False,
     name: Annotated[str, typer.Option("--name", help="A label, e.g. the script that uses it.")] = "",
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    as_json: JsonOption = False,
 ) -> None:
     """Make a token. It is printed once, alone on the last line."""
     setup_django()
@@ -128,7 +133,7 @@ def token_create(
         owner = command_line_user(user)
         token, plain = services.create_token(owner, name=name, read_only=read_only)
     if as_json:
-        typer.echo(json.dumps({"id": token.key_id, "name": token.name, "read_only": token.read_only, "token": plain}))
+        print_json({"id": token.key_id, "name": token.name, "read_only": token.read_only, "token": plain})
         return
     access = "read only" if read_only else "read and write"
     typer.echo(messages.TOKEN_CREATED.format(name=owner.username, access=access), err=True)
@@ -138,7 +143,7 @@ def token_create(
 @token_app.command("list")
 def token_list(
     user: UserOption = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    as_json: JsonOption = False,
 ) -> None:
     """List tokens (never the tokens themselves: only their short ids)."""
     setup_django()
@@ -157,7 +162,7 @@ def token_list(
         for t in tokens
     ]
     if as_json:
-        typer.echo(json.dumps(rows, ensure_ascii=False))
+        print_json(rows)
         return
     if not rows:
         typer.echo(messages.NO_TOKENS)
@@ -173,12 +178,9 @@ def token_revoke(key_id: Annotated[str, typer.Argument(metavar="ID")], user: Use
     """Revoke a token by the short id `token list` shows."""
     setup_django()
     from glimmers.accounts import services
-    from glimmers.lib.errors import NotFound
 
     with kind_errors():
         owner = command_line_user(user)
-        try:
+        with not_found(messages.NO_SUCH_TOKEN.format(key_id=key_id, name=owner.username)):
             services.revoke_token(owner, key_id)
-        except NotFound:
-            fail(messages.NO_SUCH_TOKEN.format(key_id=key_id, name=owner.username))
     typer.echo(messages.TOKEN_REVOKED.format(key_id=key_id))

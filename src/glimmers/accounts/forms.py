@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
 
-from glimmers.accounts import services
+from glimmers.accounts import zones
 
 
 class SignInForm(AuthenticationForm):
@@ -27,7 +27,7 @@ def time_zone_field(*, detect: bool = False) -> forms.ChoiceField:
     """`detect`: let the page start it at the device's own zone (for a new account)."""
     return forms.ChoiceField(
         label="Time zone",
-        choices=[(name, name.replace("_", " ")) for name in services.time_zone_names()],
+        choices=[(name, name.replace("_", " ")) for name in zones.time_zone_names()],
         help_text="Glimmers dates your glimmers in this zone unless you say otherwise.",
         widget=forms.Select(attrs={"data-detect-time-zone": ""} if detect else {}),
     )
@@ -78,3 +78,37 @@ class NewTokenForm(forms.Form):
         widget=forms.TextInput(attrs={"placeholder": "e.g. my phone shortcut"}),
     )
     read_only = forms.BooleanField(label="Read only (it can never change anything)", required=False)
+
+
+class PasswordForm(PasswordChangeForm):
+    """Django's password change, in Glimmers' words: plain labels, one line of help, kind messages."""
+
+    error_messages = {
+        "password_incorrect": "That isn't the password you use now. Please try it again (is Caps Lock on?).",
+        "password_mismatch": "The two new passwords are different. Please type the same one twice.",
+    }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+        words = {
+            "old_password": ("The password you use now", "", "Please type the password you use now."),
+            "new_password1": (
+                "A new password",
+                "At least 10 characters, not only numbers, not close to your name. "
+                "A few words you will remember work well.",
+                "Please choose a new password.",
+            ),
+            "new_password2": ("The new password again", "", "Please type the new password a second time."),
+        }
+        for name, (label, help_text, required) in words.items():
+            field = self.fields[name]
+            field.label, field.help_text = label, help_text
+            field.error_messages["required"] = required
+
+    def clean(self) -> dict[str, Any]:
+        # Django would put a weak password's message under the second box; here it goes beside the first,
+        # where the password was chosen.
+        self.validate_passwords("new_password1", "new_password2")
+        self.validate_password_for_user(self.user, "new_password1")
+        return forms.Form.clean(self) or {}

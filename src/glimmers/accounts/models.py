@@ -7,17 +7,20 @@ import uuid
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 
+from glimmers.lib.owned import OwnedQuerySet
+
 
 class User(AbstractUser):
     """A person with a journal. Custom from the first migration so later needs need no surgery."""
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     time_zone = models.CharField(max_length=64, default="UTC")
+    # Settings several apps honour live here, on the profile (DESIGN §3), not in the app that came first.
+    low_energy = models.BooleanField(default=False)  # no typing, big targets, very few words
 
 
-class ApiTokenQuerySet(models.QuerySet["ApiToken"]):
-    def owned_by(self, user: User) -> ApiTokenQuerySet:
-        return self.filter(user=user)
+class ApiTokenQuerySet(OwnedQuerySet["ApiToken"]):
+    owner_field = "user"
 
 
 class ApiToken(models.Model):

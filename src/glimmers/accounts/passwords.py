@@ -25,19 +25,20 @@ class NotCommon(base.CommonPasswordValidator):
     def validate(self, password: str, user: Any = None) -> None:
         if password.lower().strip() in self.passwords:
             raise ValidationError(
-                "That password is one of the most common ones, so it would be easy to guess. Please choose another.",
+                "Many people use that password, so it would be easy to guess. Please choose another: "
+                "a few words you will remember work well.",
                 code="password_too_common",
             )
 
     def get_help_text(self) -> str:
-        return "Not one of the most common passwords."
+        return "Not one that many people use."
 
 
 class NotOnlyDigits(base.NumericPasswordValidator):
     def validate(self, password: str, user: Any = None) -> None:
         if password.isdigit():
             raise ValidationError(
-                "A password of only numbers is easy to guess. Please add some letters or words.",
+                "A password of only numbers is easy to guess. Please add a few letters or words.",
                 code="password_entirely_numeric",
             )
 

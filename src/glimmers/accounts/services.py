@@ -4,23 +4,28 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import logging
 import secrets
-import zoneinfo
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import timedelta
-from functools import lru_cache
 
 from django.contrib.auth import password_validation
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import DatabaseError, IntegrityError, connection, transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from glimmers.accounts.models import ApiToken, FirstRunLink, User
+from glimmers.accounts.zones import clean_time_zone
 from glimmers.lib.errors import NotFound, UserError
 
 FIRST_RUN_LIFETIME = timedelta(minutes=15)
 TOKEN_PREFIX = "glm"
 # Writing "last used" on every request would turn every read into a write; once a minute is plenty.
 LAST_USED_RESOLUTION = timedelta(minutes=1)
+LAST_USED_WAIT_MS = 200
+logger = logging.getLogger(__name__)
 
 
 def _digest(secret: str) -> str:
@@ -30,19 +35,7 @@ def _digest(secret: str) -> str:
 # --- time zones -----------------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=1)
-def time_zone_names() -> list[str]:
-    return sorted(zoneinfo.available_timezones() - {"localtime", "Factory"})
-
-
-def clean_time_zone(name: str) -> str:
-    name = name.strip()
-    if name not in set(time_zone_names()):
-        raise ValidationError(
-            f"“{name}” isn't a time zone Glimmers knows. Try a name like Europe/London or America/New_York.",
-            code="time_zone",
-        )
-    return name
+# One check for every app, in glimmers.accounts.zones: `clean_time_zone` and `time_zone_names` from there.
 
 
 # --- people ---------------------------------------------------------------------------------------
@@ -108,13 +101,28 @@ def set_password(user: User, password: str) -> None:
 
 
 def delete_user(user: User) -> None:
-    """Erase the account and, through the database's cascades, everything it owns."""
-    user.delete()
+    """Erase the account and everything it owns: through the erasure an app above registers (portability:
+    locked and signed out first, then every row in short batches), else through the database's cascades."""
+    from glimmers.lib import erasure
+
+    erase = erasure.eraser()
+    if erase is None:
+        user.delete()
+    else:
+        erase(user)
 
 
 def update_profile(user: User, *, time_zone: str) -> User:
     user.time_zone = clean_time_zone(time_zone)
     user.save(update_fields=["time_zone"])
+    return user
+
+
+def set_low_energy(user: User, on: bool) -> User:
+    """Low-energy mode: no typing, big targets, very few words. A setting of the person's, honoured by
+    every app (the kit, the ladder's check-in control, and apps to come)."""
+    user.low_energy = bool(on)
+    user.save(update_fields=["low_energy"])
     return user
 
 
@@ -215,8 +223,41 @@ def authenticate_token(plain: str) -> ApiToken | None:
         return None
     if not token.user.is_active:
         return None
-    now = timezone.now()
-    if token.last_used_at is None or now - token.last_used_at > LAST_USED_RESOLUTION:
-        ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
-        token.last_used_at = now
+    _mark_used(token)
     return token
+
+
+def _mark_used(token: ApiToken) -> None:
+    """Note when a token was last used: at most once a minute, and never at the cost of the request.
+
+    A conditional UPDATE, so that of many requests in the same minute (in any process) only one writes;
+    outside the request's transaction and never waiting long for SQLite's write lock, so a busy moment
+    leaves the time a little stale instead of failing a read."""
+    now = timezone.now()
+    if token.last_used_at is not None and now - token.last_used_at <= LAST_USED_RESOLUTION:
+        return
+    stale = Q(last_used_at__isnull=True) | Q(last_used_at__lt=now - LAST_USED_RESOLUTION)
+    try:
+        with _briefly(), transaction.atomic():
+            ApiToken.objects.filter(stale, pk=token.pk).update(last_used_at=now)
+    except DatabaseError as error:
+        logger.warning("Couldn't note when token %s was last used: %s", token.key_id, error)
+        return
+    token.last_used_at = now
+
+
+@contextmanager
+def _briefly() -> Iterator[None]:
+    """On SQLite, wait at most a fraction of a second for the write lock (the request itself waits longer)."""
+    if connection.vendor != "sqlite" or connection.in_atomic_block:
+        yield
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA busy_timeout")
+        (waited,) = cursor.fetchone()
+        cursor.execute(f"PRAGMA busy_timeout = {LAST_USED_WAIT_MS}")
+    try:
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute(f"PRAGMA busy_timeout = {int(waited)}")

@@ -7,7 +7,6 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth import login, logout, update_session_auth_hash
 from django.contrib.auth.decorators import login_not_required
-from django.contrib.auth.forms import PasswordChangeForm
 from django.contrib.auth.views import LoginView
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
@@ -15,7 +14,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from glimmers.accounts import services
-from glimmers.accounts.forms import FirstRunForm, NewTokenForm, ProfileForm, SignInForm
+from glimmers.accounts.forms import FirstRunForm, NewTokenForm, PasswordForm, ProfileForm, SignInForm
 from glimmers.lib.errors import NotFound
 from glimmers.lib.http import SignedInRequest
 
@@ -24,6 +23,10 @@ class SignInView(LoginView):
     template_name = "accounts/sign_in.html"
     authentication_form = SignInForm
     redirect_authenticated_user = True
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        # After the last account is erased the server keeps running: say how to make a new one.
+        return {**super().get_context_data(**kwargs), "no_accounts": not services.any_user_exists()}
 
 
 sign_in = login_not_required(SignInView.as_view())
@@ -101,13 +104,17 @@ def _render_settings(request: SignedInRequest, **context: Any) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def change_password(request: SignedInRequest) -> HttpResponse:
-    form = PasswordChangeForm(request.user, request.POST or None)
-    form.error_messages["password_incorrect"] = "That isn't your current password. Please try again."
-    if request.method == "POST" and form.is_valid():
-        user = form.save()
-        update_session_auth_hash(request, user)  # stay signed in here; other sessions end
-        messages.success(request, "Your password is changed.")
-        return redirect("accounts:settings")
+    form = PasswordForm(request.user, request.POST or None)
+    if request.method == "POST" and form.is_valid():  # the form checks the current password and the two copies
+        user = request.user
+        try:
+            services.set_password(user, form.cleaned_data["new_password1"])  # one path, as `user set-password`
+        except ValidationError as error:
+            form.add_error("new_password1", error)
+        else:
+            update_session_auth_hash(request, user)  # stay signed in here; other sessions end
+            messages.success(request, "Your password is changed.")
+            return redirect("accounts:settings")
     return render(request, "accounts/password.html", {"form": form})
 
 

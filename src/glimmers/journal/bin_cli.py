@@ -5,11 +5,12 @@ from __future__ import annotations
 import typer
 
 from glimmers import messages
-from glimmers.cli import UserOption, command_line_user, kind_errors, plural, setup_django
-from glimmers.journal.cli import LIST_PAGE, IdArgument, JsonOption, _check_id, _looking_for
-from glimmers.journal.cli_output import print_json, print_rows, summary
+from glimmers.accounts.cli import command_line_user
+from glimmers.journal.cli import LIST_PAGE, IdArgument, _check_id, _looking_for
+from glimmers.journal.cli_output import print_rows, summary
+from glimmers.lib.cli import JsonOption, UserOption, group, kind_errors, plural, print_json, setup_django
 
-bin_app = typer.Typer(help="Recently deleted glimmers: each stays 30 days, then it is erased.", no_args_is_help=True)
+bin_app = group("bin", help="Recently deleted glimmers: each stays 30 days, then it is erased.")
 
 
 @bin_app.command("list")

@@ -15,8 +15,8 @@ from typing import Annotated, Any
 import typer
 
 from glimmers import messages
-from glimmers.cli import UserOption, command_line_user, fail, kind_errors, setup_django
-from glimmers.journal.cli_output import print_glimmer, print_json, print_rows, summary
+from glimmers.accounts.cli import command_line_user
+from glimmers.journal.cli_output import print_glimmer, print_rows, summary
 from glimmers.journal.search_cli import (
     AfterFilter,
     BeforeFilter,
@@ -31,13 +31,13 @@ from glimmers.journal.search_cli import (
     make_filters,
     print_found,
 )
+from glimmers.lib.cli import JsonOption, UserOption, fail, kind_errors, not_found, print_json, setup_django
 
 journal_app = typer.Typer(no_args_is_help=True)
 
 MIN_PREFIX = 6  # the same as journal.services.MIN_PREFIX, kept here so a short id is answered before Django loads
 LIST_PAGE = 200  # the most journal.services.list_glimmers gives at once
 
-JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON.")]
 IdArgument = Annotated[
     str, typer.Argument(metavar="ID", help="The id, or its first characters (at least 6), as `glimmers list` shows it.")
 ]
@@ -61,11 +61,20 @@ SenseOption = Annotated[
 ]
 GlowOption = Annotated[int | None, typer.Option("--glow", metavar="N", help="How brightly: 1 (a flicker) to 5.")]
 TagOption = Annotated[
-    list[str] | None, typer.Option("--tag", metavar="TAG", help="A tag (#tags in the text count too). Repeat for more.")
+    list[str] | None,
+    typer.Option(
+        "--tag",
+        metavar="TAG",
+        help="A tag (#tags in the text count too). Repeat, or separate with commas, for more (up to 50).",
+    ),
 ]
 PersonOption = Annotated[
     list[str] | None,
-    typer.Option("--person", metavar="NAME", help="Someone who was part of it (pets count). Repeat for more."),
+    typer.Option(
+        "--person",
+        metavar="NAME",
+        help="Someone who was part of it (pets count). Repeat, or separate with commas, for more (up to 50).",
+    ),
 ]
 PlaceOption = Annotated[str | None, typer.Option("--place", metavar="PLACE", help="Where it happened.")]
 WhyOption = Annotated[str | None, typer.Option("--why", metavar="TEXT", help="Why it mattered.")]
@@ -75,11 +84,11 @@ ZoneOption = Annotated[
 ]
 BeforeOption = Annotated[
     str | None,
-    typer.Option("--before", metavar="STATE", help="How you were before: ventral, sympathetic or dorsal."),
+    typer.Option("--before", metavar="STATE", help="How you were before, in your ladder's words (`glimmers ladder`)."),
 ]
 AfterOption = Annotated[
     str | None,
-    typer.Option("--after", metavar="STATE", help="How you were after: ventral, sympathetic or dorsal."),
+    typer.Option("--after", metavar="STATE", help="How you were after, in your ladder's words (`glimmers ladder`)."),
 ]
 
 
@@ -111,11 +120,14 @@ def _listed(values: list[str] | None) -> list[str] | None:
     return [part.strip() for value in values for part in value.split(",") if part.strip() or value == ""]
 
 
-def _state(value: str | None) -> str | None:
-    """--before/--after: a state's standard name in any case; "" clears it (the services check the name)."""
-    if value is None:
+def _state(value: str | None, owner: Any) -> str | None:
+    """--before/--after: the person's own name for a state or the method's term, in any case; "" clears it
+    (the services check the name). The person's words are read only when a state is given."""
+    if value is None or not value.strip():
         return None
-    return value.strip().lower() or None
+    from glimmers.journal.ladder import state_called, state_names
+
+    return state_called(value, state_names(owner))
 
 
 def _check_id(glimmer_id: str) -> None:
@@ -126,16 +138,12 @@ def _check_id(glimmer_id: str) -> None:
 @contextmanager
 def _looking_for(glimmer_id: str, *, binned: bool = False) -> Iterator[None]:
     """Unknown, ambiguous and someone else's ids all get the same kind answer."""
-    from glimmers.lib.errors import NotFound
-
-    try:
+    template = messages.NO_SUCH_GLIMMER_IN_BIN if binned else messages.NO_SUCH_GLIMMER
+    lines = [template.format(glimmer_id=glimmer_id.strip())]
+    if len(glimmer_id.strip().replace("-", "")) < 32:
+        lines.append(messages.SEVERAL_GLIMMERS_SHARE)
+    with not_found("\n".join(lines)):
         yield
-    except NotFound:
-        template = messages.NO_SUCH_GLIMMER_IN_BIN if binned else messages.NO_SUCH_GLIMMER
-        lines = [template.format(glimmer_id=glimmer_id.strip())]
-        if len(glimmer_id.strip().replace("-", "")) < 32:
-            lines.append(messages.SEVERAL_GLIMMERS_SHARE)
-        fail("\n".join(lines))
 
 
 # --- the commands ---------------------------------------------------------------------------------
@@ -180,8 +188,8 @@ def add(
             tags=_listed(tag),
             glow=glow,
             why=why or "",
-            state_before=_state(before),
-            state_after=_state(after),
+            state_before=_state(before, owner),
+            state_after=_state(after, owner),
             source="cli",
         )
     if as_json:
@@ -241,13 +249,15 @@ def show(glimmer_id: IdArgument, user: UserOption = None, as_json: JsonOption = 
     _check_id(glimmer_id)
     setup_django()
     from glimmers.journal import services
+    from glimmers.journal.ladder import state_names
 
     with kind_errors(), _looking_for(glimmer_id):
-        glimmer = services.get_glimmer(command_line_user(user), glimmer_id)
+        owner = command_line_user(user)
+        glimmer = services.get_glimmer(owner, glimmer_id)
     if as_json:
         print_json(services.as_dict(glimmer))
         return
-    print_glimmer(glimmer)
+    print_glimmer(glimmer, state_names(owner))
 
 
 @journal_app.command("edit")
@@ -294,9 +304,9 @@ def edit(
     if why is not None:
         changes["why"] = why
     if before is not None:
-        changes["state_before"] = _state(before)
+        changes["state_before"] = before
     if after is not None:
-        changes["state_after"] = _state(after)
+        changes["state_after"] = after
     if not changes:
         fail(messages.NOTHING_TO_CHANGE, code=2)
     _check_id(glimmer_id)
@@ -304,7 +314,11 @@ def edit(
     from glimmers.journal import services
 
     with kind_errors(), _looking_for(glimmer_id):
-        glimmer = services.update_glimmer(command_line_user(user), glimmer_id, **changes)
+        owner = command_line_user(user)
+        for key in ("state_before", "state_after"):
+            if key in changes:
+                changes[key] = _state(changes[key], owner)
+        glimmer = services.update_glimmer(owner, glimmer_id, **changes)
     if as_json:
         print_json(services.as_dict(glimmer))
         return

@@ -3,8 +3,7 @@ Shared by the journal's commands (add, list, show, edit, delete, bin, search, pe
 
 from __future__ import annotations
 
-import json
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import typer
 
@@ -16,10 +15,6 @@ if TYPE_CHECKING:
 
 
 # --- presenting -----------------------------------------------------------------------------------
-
-
-def print_json(value: Any) -> None:
-    typer.echo(json.dumps(value, ensure_ascii=False))
 
 
 def _width(text: str) -> int:
@@ -103,10 +98,9 @@ def print_rows(glimmers: list[Glimmer], home_zone: str, *, binned: bool = False,
             typer.echo(" " * (len(glimmer.short_id) + 2) + typer.style(details, dim=True))
 
 
-def print_glimmer(glimmer: Glimmer) -> None:
-    """Everything about one glimmer; empty things are left out rather than shown as nothing."""
-    from glimmers.journal.models import State
-
+def print_glimmer(glimmer: Glimmer, state_names: dict[str, str]) -> None:
+    """Everything about one glimmer; empty things are left out rather than shown as nothing. States are
+    named in the person's own words (journal.ladder.state_names)."""
     local = _local(glimmer)
     typer.echo(f"{local:%A} {local.day} {local:%B %Y, %H:%M} · {glimmer.time_zone}")
     typer.echo("")
@@ -128,8 +122,8 @@ def print_glimmer(glimmer: Glimmer) -> None:
     if glimmer.why:
         rows.append(("Why it mattered", glimmer.why.replace("\n", "\n" + " " * 18)))
     if glimmer.state_before or glimmer.state_after:
-        before = State(glimmer.state_before).label.lower() if glimmer.state_before else "?"
-        after = State(glimmer.state_after).label.lower() if glimmer.state_after else "?"
+        before = state_names.get(glimmer.state_before, "?")
+        after = state_names.get(glimmer.state_after, "?")
         rows.append(("Before → after", f"{before} → {after}"))
     if not glimmer.resurface:
         rows.append(("Brought back", "only when you ask"))

@@ -9,11 +9,16 @@ from django import forms
 from django.urls import reverse_lazy
 
 from glimmers import messages
-from glimmers.journal.models import Glimmer, Sense, State
+from glimmers.journal.ladder import PLAIN_NAMES
+from glimmers.journal.models import Glimmer, Sense
 from glimmers.journal.text import NAME_LIMIT, TEXT_LIMIT
 
-GLOW_CHOICES = [("1", "1"), ("2", "2"), ("3", "3"), ("4", "4"), ("5", "5")]
-STATE_CHOICES = [("", "—"), *State.choices]
+GLOW_CHOICES = [("", "No number"), ("1", "1"), ("2", "2"), ("3", "3"), ("4", "4"), ("5", "5")]  # "": none, or cleared
+
+
+def state_choices(names: dict[str, str] | None, empty: str) -> list[tuple[str, str]]:
+    """A state select's options in the person's own words (journal.ladder.state_names), top of the ladder first."""
+    return [("", empty), *(names or PLAIN_NAMES).items()]
 
 
 def picker(kind: str) -> dict[str, Any]:
@@ -32,9 +37,11 @@ def picker(kind: str) -> dict[str, Any]:
 class GlimmerForm(forms.Form):
     asking_which_time = False
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, state_names: dict[str, str] | None = None, **kwargs: Any) -> None:
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
+        for name in ("state_before", "state_after"):
+            self.fields[name].choices = state_choices(state_names, "—")  # type: ignore[attr-defined]
 
     text = forms.CharField(
         label="What did you notice?",
@@ -95,8 +102,11 @@ class GlimmerForm(forms.Form):
     why = forms.CharField(
         label="Why it mattered", required=False, strip=False, widget=forms.Textarea(attrs={"rows": 2})
     )
-    state_before = forms.ChoiceField(label="How I was before", choices=STATE_CHOICES, required=False)
-    state_after = forms.ChoiceField(label="How I was after", choices=STATE_CHOICES, required=False)
+    state_before = forms.ChoiceField(label="How I was before", choices=state_choices(None, "—"), required=False)
+    state_after = forms.ChoiceField(label="How I was after", choices=state_choices(None, "—"), required=False)
+    # The check-in offered as "before" on Today (the ladder shows it openly, as a box to untick): the
+    # services use it only when it was made in the 30 minutes before the glimmer's own moment.
+    before_checkin = forms.UUIDField(required=False, widget=forms.HiddenInput)
     resurface = forms.BooleanField(label="Glimmers may bring this back to me later", required=False, initial=True)
 
     def clean_when_exact(self) -> datetime | None:
@@ -149,6 +159,8 @@ class GlimmerForm(forms.Form):
             "state_after": data["state_after"] or None,
             "resurface": data["resurface"],
         }
+        if data.get("before_checkin"):  # only Today's capture form offers one (states' hook)
+            kwargs["before_checkin"] = str(data["before_checkin"])
         return kwargs
 
     @staticmethod
@@ -171,16 +183,17 @@ class GlimmerForm(forms.Form):
 ORDER_CHOICES = [("newest", "Newest first"), ("relevance", "Best match first")]
 SENSE_FILTER_CHOICES = [("", "Any sense"), *Sense.choices]
 GLOW_FILTER_CHOICES = [("", "Any glow"), *[(str(n), f"{n} or more") for n in range(1, 5)], ("5", "5, shining")]
-STATE_FILTER_CHOICES = [("", "Any"), *State.choices]
 
 
 class SearchForm(forms.Form):
     """The journal's search box and filters: a GET form, so every view of the journal has an address.
     Fields are loose on purpose; journal.search checks the values, once, for every channel."""
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, state_names: dict[str, str] | None = None, **kwargs: Any) -> None:
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
+        for name in ("state_before", "state_after"):
+            self.fields[name].widget.choices = state_choices(state_names, "Any")
 
     q = forms.CharField(
         label="Search your journal",
@@ -197,10 +210,10 @@ class SearchForm(forms.Form):
     tag = forms.CharField(label="Tagged", required=False, widget=forms.TextInput(attrs=picker("tags")))
     glow = forms.CharField(label="Glow", required=False, widget=forms.Select(choices=GLOW_FILTER_CHOICES))
     state_before = forms.CharField(
-        label="How I was before", required=False, widget=forms.Select(choices=STATE_FILTER_CHOICES)
+        label="How I was before", required=False, widget=forms.Select(choices=state_choices(None, "Any"))
     )
     state_after = forms.CharField(
-        label="How I was after", required=False, widget=forms.Select(choices=STATE_FILTER_CHOICES)
+        label="How I was after", required=False, widget=forms.Select(choices=state_choices(None, "Any"))
     )
 
     FILTERS = ("since", "until", "sense", "person", "place", "tag", "glow", "state_before", "state_after")

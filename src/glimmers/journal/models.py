@@ -12,18 +12,20 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
 
-from glimmers.journal.ladder import RANK
+from glimmers.journal.ladder import PLAIN_NAMES, RANK
+from glimmers.lib.owned import OwnedQuerySet
 
 if TYPE_CHECKING:
     from glimmers.accounts.models import User
 
 
 class State(models.TextChoices):
-    """Deb Dana's autonomic ladder, top to bottom. The person names each rung in their own words."""
+    """Deb Dana's ladder, top to bottom, kept as data. The person names each rung in their own words; the
+    labels are the plain words shown until they do (journal.services.state_names gives the ones to show)."""
 
-    VENTRAL = "ventral", "Safe and connected"
-    SYMPATHETIC = "sympathetic", "Mobilised"
-    DORSAL = "dorsal", "Shut down"
+    VENTRAL = "ventral", PLAIN_NAMES["ventral"]
+    SYMPATHETIC = "sympathetic", PLAIN_NAMES["sympathetic"]
+    DORSAL = "dorsal", PLAIN_NAMES["dorsal"]
 
 
 # The ladder from the bottom up: a "move up" is an after higher on it than the before.
@@ -56,11 +58,6 @@ def bits_from_senses(senses: list[str] | tuple[str, ...]) -> int:
     return bits
 
 
-class OwnedQuerySet(models.QuerySet):  # type: ignore[type-arg]
-    def owned_by(self, user: User) -> OwnedQuerySet:
-        return self.filter(owner=user)
-
-
 class NamedThing(models.Model):
     """A person, place or tag: a name unique per owner (ignoring case), and a note."""
 
@@ -70,7 +67,7 @@ class NamedThing(models.Model):
     note = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
-    objects = OwnedQuerySet.as_manager()
+    objects = OwnedQuerySet["NamedThing"].as_manager()
 
     class Meta:
         abstract = True
@@ -118,6 +115,14 @@ class GlimmerQuerySet(models.QuerySet["Glimmer"]):
             cutoff = timezone.now() - timedelta(days=BIN_DAYS)
             return self.filter(owner=user, deleted_at__isnull=False, deleted_at__gte=cutoff)
         return self.filter(owner=user, deleted_at__isnull=True)
+
+    def resurfaceable(self, user: User) -> GlimmerQuerySet:
+        """May this come back: the owner's glimmers outside the bin that neither they, nor any of their
+        people, nor their place were marked "don't bring this back". The one rule for everything that
+        brings a glimmer back unasked (the kit, and later on-this-day, random, e-mails, push)."""
+        return (
+            self.owned_by(user).filter(resurface=True).exclude(people__resurface=False).exclude(place__resurface=False)
+        )
 
     def including_bin(self, user: User) -> GlimmerQuerySet:
         """The owner's glimmers in and out of the bin: only for keeping what is derived from them right
@@ -265,3 +270,15 @@ class Glimmer(models.Model):
             attach_names([self])
         assert self.shown_names is not None
         return self.shown_names[1]
+
+
+def kept_back(through: str) -> models.Q:
+    """The same rule as `resurfaceable`, turned round, for rows that point at a glimmer through the
+    field `through` (a kit anchor's "glimmer"): its glimmer, a person on it, or its place was marked
+    "don't bring this back"."""
+    marked_person = models.Exists(Person.objects.filter(glimmers=models.OuterRef(through), resurface=False))
+    return (
+        models.Q(**{f"{through}__resurface": False})
+        | models.Q(**{f"{through}__place__resurface": False})
+        | models.Q(marked_person)
+    )

@@ -14,8 +14,9 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from glimmers import messages
+from glimmers.accounts.zones import zone_named
 from glimmers.journal.models import Glimmer
-from glimmers.journal.services import _noticed_at, zone_named
+from glimmers.journal.services import _noticed_at
 from glimmers.lib.errors import on_field
 from glimmers.lib.when import in_words
 

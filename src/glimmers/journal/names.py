@@ -7,10 +7,8 @@ so search finds them under the new name at once.
 
 from __future__ import annotations
 
-import operator
 import uuid
 from dataclasses import dataclass
-from functools import reduce
 from typing import Any, Literal
 
 from django.core.exceptions import ValidationError
@@ -20,7 +18,9 @@ from django.db.models.functions import Lower
 
 from glimmers.accounts.models import User
 from glimmers.journal import search
-from glimmers.journal.models import LADDER, Glimmer, Person, Place, State, Tag
+from glimmers.journal.kinds import ONE
+from glimmers.journal.ladder import moves
+from glimmers.journal.models import Glimmer, Person, Place, State, Tag
 from glimmers.journal.signals import merged
 from glimmers.journal.text import clean_name, clean_text
 from glimmers.lib.errors import NotFound, on_field
@@ -28,7 +28,6 @@ from glimmers.lib.errors import NotFound, on_field
 Kind = Literal["people", "places", "tags"]
 KINDS: tuple[Kind, ...] = ("people", "places", "tags")
 MODELS: dict[str, type[Person] | type[Place] | type[Tag]] = {"people": Person, "places": Place, "tags": Tag}
-LABELS = {"people": "person", "places": "place", "tags": "tag"}
 LIST_PAGE = 100
 SUGGESTIONS = 8
 UNSET: Any = object()
@@ -63,23 +62,13 @@ def _model(kind: str) -> type[Person] | type[Place] | type[Tag]:
     return MODELS[kind]
 
 
-def _moved_up() -> Q:
-    """A state after higher on the ladder than the state before (dorsal < sympathetic < ventral)."""
-    moves = [
-        Q(glimmers__state_before=before, glimmers__state_after__in=[s for s, high in LADDER.items() if high > low])
-        for before, low in LADDER.items()
-        if low < max(LADDER.values())
-    ]
-    return reduce(operator.or_, moves)
-
-
 def _counted(queryset: QuerySet[Any]) -> QuerySet[Any]:
     live = Q(glimmers__deleted_at__isnull=True)
     noted = Q(glimmers__state_before__in=State.values, glimmers__state_after__in=State.values)
     counted: QuerySet[Any] = queryset.annotate(
         glimmer_count=Count("glimmers", filter=live),
         noted_count=Count("glimmers", filter=live & noted),
-        lifted_count=Count("glimmers", filter=live & _moved_up()),
+        lifted_count=Count("glimmers", filter=live & moves("glimmers__", up=True)),
     )
     return counted
 
@@ -114,7 +103,11 @@ def get_name(user: User, kind: str, key: str | uuid.UUID) -> Any:
     try:
         found = things.filter(uuid=uuid.UUID(text)).first()
     except ValueError:
-        found = things.filter(name__iexact=" ".join(text.split())).first() if text else None
+        try:  # the name rules, as it was kept: a NUL or a broken character never reaches the database
+            name = clean_name(text, label="name")
+        except ValidationError:
+            raise NotFound(text) from None
+        found = things.filter(name__iexact=name).first() if name else None
     if found is None:
         raise NotFound(text)
     return found
@@ -141,7 +134,7 @@ def _taken(user: User, kind: str, name: str, but: Any = None) -> Any:
 
 
 def add_name(user: User, kind: str, name: str, *, note: str = "", resurface: bool = True) -> Any:
-    label = LABELS[kind]
+    label = ONE[kind]
     cleaned = on_field("name", clean_name, name, label=f"{label}'s name" if kind == "people" else label)
     if not cleaned:
         raise ValidationError({"name": ["Please give a name."]}, code="required")
@@ -157,14 +150,14 @@ def _glimmer_ids(user: User, kind: str, thing: Any) -> list[int]:
     if kind == "places":
         return list(Glimmer.objects.including_bin(user).filter(place=thing).values_list("pk", flat=True))
     through = Glimmer.people.through if kind == "people" else Glimmer.tags.through
-    column = "person" if kind == "people" else "tag"
+    column = ONE[kind]
     return list(through.objects.filter(**{column: thing}).values_list("glimmer_id", flat=True))
 
 
 def rename(user: User, kind: str, key: str | uuid.UUID, new_name: str) -> Any:
     """A new name (its case only, too). A name another of theirs has raises NameTaken: offer to merge."""
     thing = get_name(user, kind, key)
-    label = f"{LABELS[kind]}'s name" if kind == "people" else LABELS[kind]
+    label = f"{ONE[kind]}'s name" if kind == "people" else ONE[kind]
     cleaned = on_field("name", clean_name, new_name, label=label)
     if not cleaned:
         raise ValidationError({"name": ["Please give a name."]}, code="required")
@@ -192,7 +185,7 @@ def merge(user: User, kind: str, key: str | uuid.UUID, into_key: str | uuid.UUID
             Glimmer.objects.including_bin(user).filter(place=source).update(place=into)
         else:
             through = Glimmer.people.through if kind == "people" else Glimmer.tags.through
-            column = "person" if kind == "people" else "tag"
+            column = ONE[kind]
             both = through.objects.filter(**{column: into}).values("glimmer_id")
             through.objects.filter(**{column: source}).exclude(glimmer_id__in=both).update(**{column: into})
         if source.note and source.note not in into.note:

@@ -16,6 +16,7 @@ from ninja import Query, Router, Status
 from ninja.errors import HttpError
 
 from glimmers.journal import names
+from glimmers.journal.kinds import ONE
 from glimmers.journal.schemas import (
     MergeIn,
     NameIn,
@@ -30,8 +31,6 @@ from glimmers.lib.apierrors import ERRORS, found, path_uuid
 from glimmers.lib.http import SignedInRequest
 
 router = Router()
-
-ONE = {"people": "person", "places": "place", "tags": "tag"}
 
 
 def _one_of(kind: str) -> AbstractContextManager[None]:

@@ -13,32 +13,23 @@ from typing import Annotated, Any
 import typer
 
 from glimmers import messages
-from glimmers.cli import UserOption, command_line_user, fail, kind_errors, plural, setup_django
+from glimmers.accounts.cli import command_line_user
+from glimmers.journal.kinds import ONE
+from glimmers.lib.cli import JsonOption, UserOption, fail, kind_errors, not_found, plural, print_json, setup_django
+from glimmers.lib.cli import group as named_group
 
-ONE = {"people": "person", "places": "place", "tags": "tag"}
 HELP = {
     "people": "People (pets count) who were part of your glimmers.",
     "places": "Places where glimmers found you.",
     "tags": "Tags on your glimmers (#tags in the text, and --tag).",
 }
-JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON.")]
 NameArgument = Annotated[str, typer.Argument(metavar="NAME", help="The name (any case) or the id.")]
 
 
 @contextmanager
 def _known(kind: str, name: str) -> Iterator[None]:
-    from glimmers.lib.errors import NotFound
-
-    try:
+    with not_found(messages.NO_SUCH_NAME.format(one=ONE[kind], name=name.strip(), kind=kind)):
         yield
-    except NotFound:
-        fail(messages.NO_SUCH_NAME.format(one=ONE[kind], name=name.strip(), kind=kind))
-
-
-def _json(value: Any) -> None:
-    import json
-
-    typer.echo(json.dumps(value, ensure_ascii=False))
 
 
 def _counts(row: Any) -> str:
@@ -55,7 +46,7 @@ def _shown(kind: str, name: str) -> str:
 
 
 def _group(kind: str) -> typer.Typer:
-    group = typer.Typer(help=HELP[kind], no_args_is_help=True)
+    group = named_group(kind, help=HELP[kind])
     one = ONE[kind]
 
     @group.command("list", help=f"Your {kind}, by name, with how many glimmers came with each.")
@@ -76,7 +67,7 @@ def _group(kind: str) -> typer.Typer:
                 if (cursor := page.next_cursor) is None:
                     break
         if as_json:
-            _json([names.as_dict(row, kind) for row in rows])
+            print_json([names.as_dict(row, kind) for row in rows])
             return
         if not rows:
             typer.echo(messages.NAMES_ARCHIVED_EMPTY if archived else messages.NAMES_EMPTY[kind])
@@ -103,7 +94,7 @@ def _group(kind: str) -> typer.Typer:
             row = names.counted(owner, kind, name)
             found = search.find_glimmers(owner, filters=search.about(kind, row.thing), limit=count)
         if as_json:
-            _json(names.as_dict(row, kind) | {"latest": [services.as_dict(g) for g in found.items]})
+            print_json(names.as_dict(row, kind) | {"latest": [services.as_dict(g) for g in found.items]})
             return
         thing = row.thing
         typer.echo(typer.style(_shown(kind, thing.name), bold=True))
@@ -142,7 +133,7 @@ def _group(kind: str) -> typer.Typer:
                     )
                 )
         if as_json:
-            _json(names.as_dict(names.counted(owner, kind, thing.uuid), kind))
+            print_json(names.as_dict(names.counted(owner, kind, thing.uuid), kind))
             return
         typer.echo(messages.NAME_RENAMED.format(old=old, new=thing.name))
 
@@ -163,7 +154,7 @@ def _group(kind: str) -> typer.Typer:
                 kept = names.merge(owner, kind, name, into)
             row = names.counted(owner, kind, kept.uuid)
         if as_json:
-            _json(names.as_dict(row, kind))
+            print_json(names.as_dict(row, kind))
             return
         typer.echo(
             messages.NAMES_MERGED.format(
@@ -194,7 +185,7 @@ def _group(kind: str) -> typer.Typer:
             except names.NameTaken as taken:
                 fail(messages.NAME_TAKEN.format(name=taken.other.name))
         if as_json:
-            _json(names.as_dict(names.counted(owner, kind, thing.uuid), kind))
+            print_json(names.as_dict(names.counted(owner, kind, thing.uuid), kind))
             return
         typer.echo(messages.NAME_ADDED.format(name=thing.name))
 
@@ -239,7 +230,7 @@ def _group(kind: str) -> typer.Typer:
             owner = command_line_user(user)
             thing = names.update_name(owner, kind, name, **changes)
         if as_json:
-            _json(names.as_dict(names.counted(owner, kind, thing.uuid), kind))
+            print_json(names.as_dict(names.counted(owner, kind, thing.uuid), kind))
             return
         typer.echo(messages.NAME_SAVED.format(name=thing.name))
 

@@ -19,11 +19,10 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from glimmers.journal import names, search
 from glimmers.journal.forms import NameForm
-from glimmers.journal.views import _attach
+from glimmers.journal.kinds import ONE
 from glimmers.lib.errors import NotFound
-from glimmers.lib.http import SignedInRequest
+from glimmers.lib.http import SignedInRequest, attach_errors
 
-ONE = {"people": "person", "places": "place", "tags": "tag"}
 WORDS: dict[str, dict[str, str]] = {
     "people": {
         "title": "People",
@@ -102,7 +101,7 @@ def name_add(request: SignedInRequest, kind: str) -> HttpResponse:
             messages.info(request, f"You already have “{taken.other.name}”.")
             return redirect(_urls(kind, taken.other)["page"])
         except ValidationError as error:
-            _attach(form, error)
+            attach_errors(form, error)
         else:
             messages.success(request, f"Added “{thing.name}”.")
             return redirect(_urls(kind, thing)["page"])
@@ -124,7 +123,7 @@ def name_detail(request: SignedInRequest, kind: str, thing_id: uuid.UUID) -> Htt
         return redirect(request.path)
     more_url = f"?cursor={found.next_cursor}" if found.next_cursor else ""
     context = _context(kind, thing, row=row, page=found, more_url=more_url)
-    if request.htmx and request.GET.get("cursor"):  # type: ignore[attr-defined]
+    if request.htmx and request.GET.get("cursor"):
         return render(request, "journal/name.html#page", context)
     return render(request, "journal/name.html", context)
 
@@ -141,9 +140,9 @@ def name_edit(request: SignedInRequest, kind: str, thing_id: uuid.UUID) -> HttpR
             names.update_name(request.user, kind, with_name.uuid, note=form.cleaned_data["note"])
         except names.NameTaken as error:
             taken = error.other
-            _attach(form, error)
+            attach_errors(form, error)
         except ValidationError as error:
-            _attach(form, error)
+            attach_errors(form, error)
         else:
             messages.success(request, "Saved.")
             return redirect(_urls(kind, thing)["page"])

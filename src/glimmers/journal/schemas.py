@@ -7,17 +7,26 @@ describe it, so the OpenAPI document tells the truth. Coming in, fields are type
 
 from __future__ import annotations
 
-from datetime import date, datetime
-from typing import Annotated, Any
+from datetime import date
+from typing import Annotated, Any, Literal
 from uuid import UUID
 
 from ninja import Schema
 from pydantic import Field, WithJsonSchema
 
 from glimmers.journal.models import Sense, State
+from glimmers.journal.text import NAME_LIMIT, NAMES_LIMIT, TEXT_LIMIT
+from glimmers.lib.apischemas import Body, IsoMoment
 from glimmers.lib.when import EXAMPLES
 
 WHEN_LIMIT = 200  # "yesterday at 6pm" is short; a longer string is not a time, and slow to read as one
+ZONE_LIMIT = 64  # the longest IANA name is 32 characters
+WORD_LIMIT = 40  # a sense's or a state's name (a state may be called by the person's own name for it)
+CURSOR_LIMIT = 500  # the page markers Glimmers makes are far shorter
+LOOKUP_LIMIT = NAME_LIMIT  # a person, place or tag by id (36) or by name
+
+Name = Annotated[str, Field(max_length=NAME_LIMIT)]
+Word = Annotated[str, Field(max_length=WORD_LIMIT)]
 
 # Times go out as `as_dict` writes them (the glimmer's own offset, every digit), not re-rendered.
 Moment = Annotated[str, WithJsonSchema({"type": "string", "format": "date-time"})]
@@ -82,47 +91,63 @@ class BinPage(Schema):
 
 
 class PageQuery(Schema):
-    cursor: str | None = Field(None, description="The `next` of the page before; leave out for the first page.")
+    cursor: str | None = Field(
+        None, max_length=CURSOR_LIMIT, description="The `next` of the page before; leave out for the first page."
+    )
     limit: int = Field(20, ge=1, le=200, description="How many to answer with (1–200).")
 
 
-class GlimmerIn(Schema):
+class GlimmerIn(Body):
     """A new glimmer. Only `text` is needed; give the time as `noticed_at` or in words as `when`, not both."""
 
-    text: str = Field(description="What happened. Up to 2,000 characters; `#tags` in it are picked up.")
-    noticed_at: datetime | None = Field(
+    text: str = Field(
+        max_length=TEXT_LIMIT, description="What happened. Up to 2,000 characters; `#tags` in it are picked up."
+    )
+    noticed_at: IsoMoment | None = Field(
         None, description="ISO 8601. Without an offset it is read in `time_zone`. Left out: now."
     )
     when: str | None = Field(None, max_length=WHEN_LIMIT, description=f"The time in words: {EXAMPLES}.")
-    time_zone: str | None = Field(None, description="IANA name, e.g. Europe/London. Left out: your profile's zone.")
-    senses: list[str] = Field(default_factory=list, description=f"Any of: {SENSES}.")
-    people: list[str] = Field(default_factory=list, description="Names; new ones are added for you.")
-    place: str | None = Field(None, description="A name; a new one is added for you.")
-    tags: list[str] = Field(default_factory=list)
-    glow: int | None = Field(None, description="1 (a flicker) to 5 (shining).")
-    why: str | None = Field(None, description="Why it mattered.")
-    state_before: str | None = Field(None, description=f"One of: {STATES}.")
-    state_after: str | None = Field(None, description=f"One of: {STATES}.")
+    time_zone: str | None = Field(
+        None, max_length=ZONE_LIMIT, description="IANA name, e.g. Europe/London. Left out: your profile's zone."
+    )
+    senses: list[Word] = Field(default_factory=list, max_length=len(Sense.values), description=f"Any of: {SENSES}.")
+    people: list[Name] = Field(
+        default_factory=list,
+        max_length=NAMES_LIMIT,
+        description=f"Names (up to {NAMES_LIMIT}, with any @names in the text); new ones are added for you.",
+    )
+    place: Name | None = Field(None, description="A name; a new one is added for you.")
+    tags: list[Name] = Field(
+        default_factory=list, max_length=NAMES_LIMIT, description=f"Up to {NAMES_LIMIT}, with any #tags in the text."
+    )
+    glow: int | None = Field(None, ge=1, le=5, description="1 (a flicker) to 5 (shining).")
+    why: str | None = Field(None, max_length=TEXT_LIMIT, description="Why it mattered.")
+    state_before: Word | None = Field(None, description=f"One of: {STATES}.")
+    state_after: Word | None = Field(None, description=f"One of: {STATES}.")
     resurface: bool = Field(True, description="May the kit, “on this day” and e-mails bring it back?")
 
 
-class GlimmerPatch(Schema):
+class GlimmerPatch(Body):
     """Only the fields given change. null clears `place`, `glow`, `why` and the states."""
 
-    text: Annotated[str, Field(default_factory=_left_out)]
-    noticed_at: Annotated[datetime, Field(default_factory=_left_out, description="ISO 8601.")]
+    text: Annotated[str, Field(default_factory=_left_out, max_length=TEXT_LIMIT)]
+    noticed_at: Annotated[IsoMoment, Field(default_factory=_left_out, description="ISO 8601.")]
     when: Annotated[
         str, Field(default_factory=_left_out, max_length=WHEN_LIMIT, description=f"The time in words: {EXAMPLES}.")
     ]
-    time_zone: Annotated[str, Field(default_factory=_left_out, description="IANA name, e.g. Europe/London.")]
-    senses: Annotated[list[str], Field(default_factory=_left_out, description=f"Any of: {SENSES}.")]
-    people: Annotated[list[str], Field(default_factory=_left_out)]
-    place: str | None = None
-    tags: Annotated[list[str], Field(default_factory=_left_out)]
-    glow: int | None = Field(None, description="1 (a flicker) to 5 (shining), or null.")
-    why: str | None = None
-    state_before: str | None = Field(None, description=f"One of: {STATES}, or null.")
-    state_after: str | None = Field(None, description=f"One of: {STATES}, or null.")
+    time_zone: Annotated[
+        str, Field(default_factory=_left_out, max_length=ZONE_LIMIT, description="IANA name, e.g. Europe/London.")
+    ]
+    senses: Annotated[
+        list[Word], Field(default_factory=_left_out, max_length=len(Sense.values), description=f"Any of: {SENSES}.")
+    ]
+    people: Annotated[list[Name], Field(default_factory=_left_out, max_length=NAMES_LIMIT)]
+    place: Name | None = None
+    tags: Annotated[list[Name], Field(default_factory=_left_out, max_length=NAMES_LIMIT)]
+    glow: int | None = Field(None, ge=1, le=5, description="1 (a flicker) to 5 (shining), or null.")
+    why: str | None = Field(None, max_length=TEXT_LIMIT)
+    state_before: Word | None = Field(None, description=f"One of: {STATES}, or null.")
+    state_after: Word | None = Field(None, description=f"One of: {STATES}, or null.")
     resurface: Annotated[bool, Field(default_factory=_left_out)]
 
 
@@ -142,13 +167,13 @@ class FilterQuery(PageQuery):
     until: str | None = Field(
         None, alias="to", max_length=WHEN_LIMIT, description=f"Noticed on or before this local day: {DAY}"
     )
-    sense: str | None = Field(None, description=f"Came through this sense: one of {SENSES}.")
-    person: str | None = Field(None, description="With this person (id or name).")
-    place: str | None = Field(None, description="At this place (id or name).")
-    tag: str | None = Field(None, description="With this tag (id or name).")
-    glow: int | None = Field(None, description="Glowing at least this much (1–5).")
-    state_before: str | None = Field(None, description=f"How you were before: one of {STATES}.")
-    state_after: str | None = Field(None, description=f"How you were after: one of {STATES}.")
+    sense: Word | None = Field(None, description=f"Came through this sense: one of {SENSES}.")
+    person: str | None = Field(None, max_length=LOOKUP_LIMIT, description="With this person (id or name).")
+    place: str | None = Field(None, max_length=LOOKUP_LIMIT, description="At this place (id or name).")
+    tag: str | None = Field(None, max_length=LOOKUP_LIMIT, description="With this tag (id or name).")
+    glow: int | None = Field(None, ge=1, le=5, description="Glowing at least this much (1–5).")
+    state_before: Word | None = Field(None, description=f"How you were before: one of {STATES}.")
+    state_after: Word | None = Field(None, description=f"How you were after: one of {STATES}.")
 
     def filters(self) -> dict[str, Any]:
         return self.model_dump(exclude={"cursor", "limit", "q", "order"})
@@ -157,11 +182,14 @@ class FilterQuery(PageQuery):
 class SearchQuery(FilterQuery):
     q: str = Field(
         "",
-        max_length=10_000,
+        max_length=TEXT_LIMIT,
         description="Words (each also finds words it begins: “sun” finds “sunset”) and “quoted phrases”. "
         "Anything else typed is ignored, never an error. No words: the journal, filtered.",
     )
-    order: str = Field("newest", description="`newest` first (pages by cursor) or `relevance`: best match first.")
+    order: Literal["newest", "relevance"] = Field(
+        "newest",
+        description="`newest` first (pages by cursor) or `relevance`: best match first.",
+    )
 
 
 # --- people, places and tags ----------------------------------------------------------------------
@@ -200,20 +228,23 @@ class NameListQuery(PageQuery):
     archived: bool = Field(False, description="List the archived ones instead (people and places).")
 
 
-class NameIn(Schema):
-    name: str
-    note: str = ""
+class NameIn(Body):
+    name: Name
+    note: str = Field("", max_length=TEXT_LIMIT)
     resurface: bool = True
 
 
-class NamePatch(Schema):
+class NamePatch(Body):
     """Only the fields given change. A `name` another of yours has is refused: merge them instead."""
 
-    name: Annotated[str, Field(default_factory=_left_out)]
-    note: Annotated[str, Field(default_factory=_left_out)]
+    name: Annotated[str, Field(default_factory=_left_out, max_length=NAME_LIMIT)]
+    note: Annotated[str, Field(default_factory=_left_out, max_length=TEXT_LIMIT)]
     archived: Annotated[bool, Field(default_factory=_left_out, description="People and places only.")]
     resurface: Annotated[bool, Field(default_factory=_left_out, description="People and places only.")]
 
 
-class MergeIn(Schema):
-    into: str = Field(description="The id (or name) of the one to keep; this one's glimmers go to it, and it goes.")
+class MergeIn(Body):
+    into: str = Field(
+        max_length=LOOKUP_LIMIT,
+        description="The id (or name) of the one to keep; this one's glimmers go to it, and it goes.",
+    )

@@ -8,8 +8,6 @@ row, the last one a prefix. SQLite asks its FTS5 table; PostgreSQL its GIN index
 
 from __future__ import annotations
 
-import base64
-import binascii
 import re
 import uuid
 from collections.abc import Mapping
@@ -30,7 +28,10 @@ from django.utils import timezone
 from glimmers.accounts.models import User
 from glimmers.journal import services
 from glimmers.journal.folding import fold, searchable, split_folded
+from glimmers.journal.kinds import ONE
 from glimmers.journal.models import SENSE_BITS, Glimmer, GlimmerQuerySet, Person, Place, Tag
+from glimmers.journal.text import clean_name
+from glimmers.lib.paging import decode_cursor, encode_cursor, keyset_page
 from glimmers.lib.when import parse_when
 
 MAX_TERMS = 16  # words and phrases in one query; more add nothing a person would miss
@@ -178,13 +179,16 @@ def _one(model: type[Person] | type[Place] | type[Tag], user: User, value: str) 
     try:
         return things.filter(uuid=uuid.UUID(value)).first()
     except ValueError:
-        return things.filter(name__iexact=value).first()
+        try:  # the name rules, as names are kept: a NUL (the command line can send one) never reaches a query
+            name = clean_name(value, label="name")
+        except ValidationError:
+            return None
+        return things.filter(name__iexact=name).first() if name else None
 
 
 def about(kind: str, thing: Person | Place | Tag) -> Filters:
     """The filter for one person's, place's or tag's glimmers."""
-    one = {"people": "person", "places": "place", "tags": "tag"}[kind]
-    return Filters(**{one: str(thing.uuid)})  # type: ignore[arg-type]
+    return Filters(**{ONE[kind]: str(thing.uuid)})  # type: ignore[arg-type]
 
 
 @dataclass(frozen=True)
@@ -283,17 +287,19 @@ class Found:
 
 
 def _encode_offset(offset: int) -> str:
-    return base64.urlsafe_b64encode(f"~{offset}".encode()).decode().rstrip("=")
+    return encode_cursor(f"~{offset}")
+
+
+def _offset(text: str) -> int:
+    """Best-match pages are numbered: "~N", N the rows before the page (below 100,000)."""
+    if text.startswith("~") and text[1:].isdigit() and int(text[1:]) < 100_000:
+        return int(text[1:])
+    raise ValueError(text)
 
 
 def _decode_offset(cursor: str) -> int:
-    try:
-        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
-        if raw.startswith("~") and raw[1:].isdigit() and int(raw[1:]) < 100_000:
-            return int(raw[1:])
-    except (ValueError, binascii.Error, UnicodeDecodeError):
-        pass
-    raise ValidationError("That page marker isn't one Glimmers made. Start again from the first page.", code="cursor")
+    offset: int = decode_cursor(cursor, _offset)[0]
+    return offset
 
 
 def find_glimmers(
@@ -329,7 +335,7 @@ def find_glimmers(
     # With few candidates, sort them by an expression no index offers, so SQLite looks them up by id
     # instead of walking the timeline (the order is the same: newest first). PostgreSQL plans by itself.
     ordering = [Coalesce("noticed_at", "noticed_at").desc(), "-id"] if few and connection.vendor == "sqlite" else None
-    page = services.keyset_page(queryset.with_details(), cursor=cursor, limit=limit, ordering=ordering)
+    page = keyset_page(queryset.with_details(), cursor=cursor, limit=limit, key="noticed_at", ordering=ordering)
     return Found(page.items, page.next_cursor, query, narrowed, ignored)
 
 

@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from glimmers import messages
-from glimmers.cli import UserOption, command_line_user, kind_errors, setup_django
+from glimmers.accounts.cli import command_line_user
+from glimmers.lib.cli import JsonOption, UserOption, kind_errors, print_json, setup_django
 
 if TYPE_CHECKING:
     from glimmers.accounts.models import User
@@ -57,18 +58,17 @@ BeforeFilter = Annotated[
     typer.Option(
         "--before",
         metavar="STATE",
-        help="How you were before: ventral, sympathetic or dorsal.",
+        help="How you were before, in your ladder's words.",
         rich_help_panel=FILTERS,
     ),
 ]
 AfterFilter = Annotated[
     str | None,
     typer.Option(
-        "--after", metavar="STATE", help="How you were after: ventral, sympathetic or dorsal.", rich_help_panel=FILTERS
+        "--after", metavar="STATE", help="How you were after, in your ladder's words.", rich_help_panel=FILTERS
     ),
 ]
 CountOption = Annotated[int, typer.Option("-n", "--count", metavar="N", min=1, help="How many to show.")]
-JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON.")]
 
 
 def make_filters(owner: User, **options: Any) -> Filters:
@@ -77,8 +77,12 @@ def make_filters(owner: User, **options: Any) -> Filters:
     from glimmers.journal import search, services
 
     values = dict(options)
-    values["state_before"] = (values.pop("before", None) or "").strip().lower() or None
-    values["state_after"] = (values.pop("after", None) or "").strip().lower() or None
+    before, after = values.pop("before", None), values.pop("after", None)
+    if (before or "").strip() or (after or "").strip():  # the person's words are read only when asked by them
+        from glimmers.journal.ladder import state_called, state_names
+
+        names = state_names(owner)
+        values["state_before"], values["state_after"] = state_called(before, names), state_called(after, names)
     return search.make_filters(values, zone=services.profile_zone(owner))
 
 
@@ -165,12 +169,6 @@ def search_(
     if found.words_ignored:
         typer.echo(messages.SEARCH_NO_WORDS, err=True)
     if as_json:
-        typer.echo(_json([services.as_dict(glimmer) for glimmer in found.items]))
+        print_json([services.as_dict(glimmer) for glimmer in found.items])
         return
     print_found(found, owner, more=more, count=count)
-
-
-def _json(value: Any) -> str:
-    import json
-
-    return json.dumps(value, ensure_ascii=False)

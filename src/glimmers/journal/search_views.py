@@ -15,9 +15,10 @@ from django.views.decorators.http import require_safe
 
 from glimmers.journal import names, search, services
 from glimmers.journal.forms import SearchForm
-from glimmers.journal.models import Sense, State
-from glimmers.journal.views import _attach, _undo
-from glimmers.lib.http import SignedInRequest
+from glimmers.journal.ladder import state_names
+from glimmers.journal.models import Sense
+from glimmers.journal.views import undo_offer
+from glimmers.lib.http import SignedInRequest, attach_errors
 
 
 def _without_cursor(request: SignedInRequest) -> str:
@@ -31,14 +32,15 @@ def _without_cursor(request: SignedInRequest) -> str:
 
 @require_safe
 def timeline(request: SignedInRequest) -> HttpResponse:
-    form = SearchForm(request.GET)
+    names = state_names(request.user, request)
+    form = SearchForm(request.GET, state_names=names)
     form.is_valid()  # every field is optional text: this only fills cleaned_data
     values = form.values()
     found: search.Found | None = None
     try:
         filters = search.make_filters(values, zone=services.profile_zone(request.user))
     except ValidationError as error:
-        _attach(form, error)  # shown beside the field; the journal shows unfiltered meanwhile
+        attach_errors(form, error)  # shown beside the field; the journal shows unfiltered meanwhile
         filters = search.Filters()
     try:
         found = search.find_glimmers(
@@ -59,18 +61,18 @@ def timeline(request: SignedInRequest) -> HttpResponse:
         "form": form,
         "found": found,
         "page": found,
-        "summary": _summary(found, values["q"]),
+        "summary": _summary(found, values["q"], names),
         "more_url": "?" + more.urlencode(),
         "by_relevance": bool(found.query) and values["order"] == "relevance",
         "filters_open": bool(filters) or bool(form.errors) or values["order"] == "relevance",
-        "undo": _undo(request),
+        "undo": undo_offer(request),
     }
-    if request.htmx and request.GET.get("cursor"):  # type: ignore[attr-defined]
+    if request.htmx and request.GET.get("cursor"):
         return render(request, "journal/timeline.html#page", context)
     return render(request, "journal/timeline.html", context)
 
 
-def _summary(found: search.Found, words: str) -> str:
+def _summary(found: search.Found, words: str, names: dict[str, str]) -> str:
     """What the results are, in words: "Glimmers with “sun”, with Sam, through sound"."""
     narrowed, wanted = found.narrowed, found.narrowed.filters
     parts = [f"Glimmers matching “{words}”" if found.query else "Glimmers"]
@@ -90,9 +92,9 @@ def _summary(found: search.Found, words: str) -> str:
     if wanted.glow:
         parts.append(f"glowing {wanted.glow} or more")
     if wanted.state_before:
-        parts.append(f"{State(wanted.state_before).label.lower()} before")
+        parts.append(f"{names[wanted.state_before]} before")
     if wanted.state_after:
-        parts.append(f"{State(wanted.state_after).label.lower()} after")
+        parts.append(f"{names[wanted.state_after]} after")
     return ", ".join(parts)
 
 

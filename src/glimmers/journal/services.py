@@ -6,34 +6,34 @@ here once. Reads go through `owned_by(user)`, so nothing of anyone else's is eve
 
 from __future__ import annotations
 
-import base64
-import binascii
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 
 from glimmers.accounts.models import User
+from glimmers.accounts.zones import zone_named
 from glimmers.journal.folding import searchable
+from glimmers.journal.ladder import state_from_checkin
 from glimmers.journal.models import BIN_DAYS, SENSE_BITS, Glimmer, GlimmerQuerySet, Person, Place, State, Tag
+from glimmers.journal.naming import find_or_add
 from glimmers.journal.text import (
     TEXT_LIMIT,
-    clean_name,
     clean_text,
     hashtags,
     mentioned_people,
     mentioned_places,
     new_in,
 )
-from glimmers.lib.errors import NotFound
+from glimmers.lib.errors import NotFound, Problems
 from glimmers.lib.errors import on_field as _field
+from glimmers.lib.paging import Page, keyset_page
 from glimmers.lib.when import parse_when
 
 FUTURE_GRACE = timedelta(days=1)
@@ -74,58 +74,49 @@ def get_glimmer(user: User, glimmer_id: str | uuid.UUID, *, binned: bool = False
     return matches[0]
 
 
+WELCOME_UNTIL = 3  # Today welcomes a person (what a glimmer is, ideas to start from) until they have kept this many
+FIRST_STEPS_UNTIL = 10  # ...and then, until this many, apps above may point to a next step (the ladder)
+
+
 @dataclass(frozen=True)
-class Page:
-    items: list[Glimmer]
-    next_cursor: str | None
+class Welcome:
+    """Where a person is in their first days, for Today: `kept` counts their glimmers up to FIRST_STEPS_UNTIL."""
+
+    kept: int
+
+    @property
+    def new(self) -> bool:
+        return self.kept < WELCOME_UNTIL
+
+    @property
+    def few(self) -> bool:
+        return WELCOME_UNTIL <= self.kept < FIRST_STEPS_UNTIL
 
 
-def _encode_cursor(moment: datetime, pk: int) -> str:
-    raw = f"{moment.isoformat()}|{pk}"
-    return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
+def welcome_for(user: User) -> Welcome | None:
+    """A Welcome while the journal is young, else None. One small query whatever the journal holds: it counts
+    at most FIRST_STEPS_UNTIL rows (the bin left out)."""
+    kept = len(glimmers_of(user).order_by().values_list("pk", flat=True)[:FIRST_STEPS_UNTIL])
+    return Welcome(kept) if kept < FIRST_STEPS_UNTIL else None
 
 
-def _decode_cursor(cursor: str) -> tuple[datetime, int]:
-    try:
-        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
-        moment, pk = raw.split("|")
-        when, number = datetime.fromisoformat(moment), int(pk)
-        if when.tzinfo is None or not 0 < number < 2**63:
-            raise ValueError
-        return when.astimezone(ZoneInfo("UTC")), number  # out of range (OverflowError): not ours either
-    except (ValueError, OverflowError, binascii.Error, UnicodeDecodeError):
-        raise ValidationError(
-            "That page marker isn't one Glimmers made. Start again from the first page.", code="cursor"
-        ) from None
+def people_and_tags(glimmer: Glimmer) -> tuple[list[Person], list[Tag]]:
+    """The people and tags a glimmer came with, as things with pages of their own (its page links to them),
+    in name order like `people_names`. They are its owner's: a glimmer only ever links its owner's names."""
+
+    def by_name(rows: Iterable[Any]) -> list[Any]:
+        return sorted(rows, key=lambda row: (row.name.casefold(), row.name))
+
+    return by_name(glimmer.people.all()), by_name(glimmer.tags.all())
 
 
-def list_glimmers(user: User, *, cursor: str | None = None, limit: int = PAGE_SIZE, binned: bool = False) -> Page:
+def list_glimmers(
+    user: User, *, cursor: str | None = None, limit: int = PAGE_SIZE, binned: bool = False
+) -> Page[Glimmer]:
     """Newest first (the bin: most recently deleted first), a page at a time. Keyset pagination:
     each page costs the same at any depth. (journal.search.find_glimmers narrows it by words and filters.)"""
     key = "deleted_at" if binned else "noticed_at"
     return keyset_page(glimmers_of(user, binned=binned).with_details(), cursor=cursor, limit=limit, key=key)
-
-
-def keyset_page(
-    queryset: GlimmerQuerySet,
-    *,
-    cursor: str | None = None,
-    limit: int = PAGE_SIZE,
-    key: str = "noticed_at",
-    ordering: list[Any] | None = None,
-) -> Page:
-    """One page of `queryset`, newest `key` first, after the glimmer the cursor names. (`ordering`: the
-    same order written another way, when how it is written steers the database's plan.)"""
-    limit = max(1, min(limit, 200))
-    if cursor:
-        when, pk = _decode_cursor(cursor)
-        queryset = queryset.filter(Q(**{f"{key}__lt": when}) | Q(**{key: when, "pk__lt": pk}))
-    queryset = queryset.order_by(*(ordering or [f"-{key}", "-id"]))
-    items = list(queryset[: limit + 1])
-    more = len(items) > limit
-    items = items[:limit]
-    next_cursor = _encode_cursor(getattr(items[-1], key), items[-1].pk) if more else None
-    return Page(items, next_cursor)
 
 
 def profile_zone(user: User) -> ZoneInfo:
@@ -147,16 +138,6 @@ def bin_expires_on(glimmer: Glimmer) -> date:
 
 
 # --- writing --------------------------------------------------------------------------------------
-
-
-def zone_named(name: str) -> ZoneInfo:
-    """The time zone of that IANA name, or a kind ValidationError."""
-    try:
-        return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        raise ValidationError(
-            f"“{name}” isn't a time zone Glimmers knows. Try a name like Europe/London.", code="time_zone"
-        ) from None
 
 
 def _noticed_at(when: str | datetime | None, zone: ZoneInfo, now: datetime) -> datetime:
@@ -202,17 +183,6 @@ def _state(value: str | None, label: str) -> str:
     return value
 
 
-def _named(model: type[Person] | type[Place] | type[Tag], user: User, names: Iterable[str], label: str) -> list[Any]:
-    """The owner's people/places/tags with these names (ignoring case), creating the new ones."""
-    found: dict[str, Any] = {}
-    for raw in names:
-        name = clean_name(raw, label=label)
-        if name and name.lower() not in found:
-            existing = model.objects.owned_by(user).filter(name__iexact=name).first()
-            found[name.lower()] = existing or model.objects.create(owner=user, name=name)
-    return list(found.values())
-
-
 def _split(value: str | Sequence[str] | None) -> list[str]:
     """Names from a list, or from a comma-separated string (as a simple form field gives them)."""
     if value is None:
@@ -238,34 +208,41 @@ def create_glimmer(
     resurface: bool = True,
     source: str = "web",
     mentions: bool = True,
+    before_checkin: str | None = None,
 ) -> Glimmer:
     """Keep a glimmer. `#tags`, `@people` and `+places` written in the text are picked up (new names are
-    added), unless `mentions=False` (an importer whose source uses @ or + for something else)."""
+    added), unless `mentions=False` (an importer whose source uses @ or + for something else).
+    `before_checkin`: the check-in the capture form offered as "before"; it counts only when it was made in
+    the 30 minutes before the glimmer's own moment, and never over a "before" that was chosen."""
     zone_name = time_zone or user.time_zone
     zone = _field("time_zone", zone_named, zone_name)
     now = timezone.now()
+    problems = Problems()  # every field checked, all their complaints together
     glimmer = Glimmer(
         owner=user,
-        text=_field("text", clean_text, text, label="glimmer", required=True),
-        noticed_at=_field("when", _noticed_at, when, zone, now),
+        text=problems.check("text", clean_text, text, label="glimmer", required=True),
+        noticed_at=problems.check("when", _noticed_at, when, zone, now),
         time_zone=zone_name,
-        sense_bits=_field("senses", _senses, senses),
-        glow=_field("glow", _glow, glow),
-        why=_field("why", clean_text, why or "", label="“why it mattered”", limit=TEXT_LIMIT),
-        state_before=_field("state_before", _state, state_before, "state before"),
-        state_after=_field("state_after", _state, state_after, "state after"),
+        sense_bits=problems.check("senses", _senses, senses),
+        glow=problems.check("glow", _glow, glow),
+        why=problems.check("why", clean_text, why or "", label="“why it mattered”", limit=TEXT_LIMIT),
+        state_before=problems.check("state_before", _state, state_before, "state before"),
+        state_after=problems.check("state_after", _state, state_after, "state after"),
         resurface=bool(resurface),
         source=source,
     )
+    problems.raise_any()
     glimmer.local_date = glimmer.noticed_at.astimezone(zone).date()
+    if before_checkin and not glimmer.state_before:
+        glimmer.state_before = state_from_checkin(user, before_checkin, glimmer.noticed_at)
     said_people = mentioned_people(glimmer.text) if mentions else []
     said_places = mentioned_places(glimmer.text) if mentions else []
     # commas belong to a place's name; a glimmer has one place: the one given, else the first +place
     place_names = [place] if isinstance(place, str) and place.strip() else said_places[:1]
     with transaction.atomic():
-        glimmer.place = next(iter(_field("place", _named, Place, user, place_names, "place")), None)
-        people_rows = _field("people", _named, Person, user, [*_split(people), *said_people], "person's name")
-        tag_rows = _field("tags", _named, Tag, user, [*_split(tags), *hashtags(glimmer.text)], "tag")
+        glimmer.place = next(iter(_field("place", find_or_add, Place, user, place_names, "place")), None)
+        people_rows = _field("people", find_or_add, Person, user, [*_split(people), *said_people], "person's name")
+        tag_rows = _field("tags", find_or_add, Tag, user, [*_split(tags), *hashtags(glimmer.text)], "tag")
         _index(glimmer, people_rows, tag_rows)
         glimmer.save()
         glimmer.people.set(people_rows)
@@ -296,24 +273,26 @@ def update_glimmer(
     old_text = glimmer.text
     zone_name = glimmer.time_zone if time_zone is UNSET else time_zone
     zone = _field("time_zone", zone_named, zone_name)
+    problems = Problems()  # every field checked, all their complaints together
     if text is not UNSET:
-        glimmer.text = _field("text", clean_text, text, label="glimmer", required=True)
+        glimmer.text = problems.check("text", clean_text, text, label="glimmer", required=True)
     if when is not UNSET and when not in (None, ""):
-        glimmer.noticed_at = _field("when", _noticed_at, when, zone, timezone.now())
+        glimmer.noticed_at = problems.check("when", _noticed_at, when, zone, timezone.now()) or glimmer.noticed_at
     glimmer.time_zone = zone_name
     glimmer.local_date = glimmer.noticed_at.astimezone(zone).date()
     if senses is not UNSET:
-        glimmer.sense_bits = _field("senses", _senses, senses)
+        glimmer.sense_bits = problems.check("senses", _senses, senses)
     if glow is not UNSET:
-        glimmer.glow = _field("glow", _glow, glow)
+        glimmer.glow = problems.check("glow", _glow, glow)
     if why is not UNSET:
-        glimmer.why = _field("why", clean_text, why or "", label="“why it mattered”")
+        glimmer.why = problems.check("why", clean_text, why or "", label="“why it mattered”")
     if state_before is not UNSET:
-        glimmer.state_before = _field("state_before", _state, state_before, "state before")
+        glimmer.state_before = problems.check("state_before", _state, state_before, "state before")
     if state_after is not UNSET:
-        glimmer.state_after = _field("state_after", _state, state_after, "state after")
+        glimmer.state_after = problems.check("state_after", _state, state_after, "state after")
     if resurface is not UNSET:
         glimmer.resurface = bool(resurface)
+    problems.raise_any()
     # #tags, @people and +places count when the edit writes them: ones already in the old text are not
     # added again, so a tag or person renamed or merged since stays as it is now.
     new_tags = new_in(hashtags(glimmer.text), hashtags(old_text))
@@ -323,11 +302,13 @@ def update_glimmer(
         # Every name is checked before anything is written, so a failed edit changes nothing.
         given = [place] if isinstance(place, str) and place.strip() else []  # commas belong to the name
         if given or new_places or place is not UNSET:
-            glimmer.place = next(iter(_field("place", _named, Place, user, given or new_places[:1], "place")), None)
+            glimmer.place = next(
+                iter(_field("place", find_or_add, Place, user, given or new_places[:1], "place")), None
+            )
         current_people = list(glimmer.people_names) if people is UNSET else _split(people)
-        people_rows = _field("people", _named, Person, user, [*current_people, *new_people], "person's name")
+        people_rows = _field("people", find_or_add, Person, user, [*current_people, *new_people], "person's name")
         current_tags = list(glimmer.tag_names) if tags is UNSET else _split(tags)
-        tag_rows = _field("tags", _named, Tag, user, [*current_tags, *new_tags], "tag")
+        tag_rows = _field("tags", find_or_add, Tag, user, [*current_tags, *new_tags], "tag")
         _index(glimmer, people_rows, tag_rows)
         glimmer.save()
         glimmer.people.set(people_rows)

@@ -12,8 +12,12 @@ import re
 
 from django.core.exceptions import ValidationError
 
+# The limits every channel keeps (web forms, API schemas, CLI, importers): a glimmer's text or why, a
+# name, and how many people or tags one glimmer may carry (so that no one request holds the database
+# for long, whatever it sends).
 TEXT_LIMIT = 2000
 NAME_LIMIT = 100
+NAMES_LIMIT = 50
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")

@@ -19,18 +19,27 @@ urlpatterns = [
     path("suggest/tags/", search_views.suggest_tags, name="suggest_tags"),
 ]
 
-# People, places and tags share their views; each kind has its own addresses and names.
-for kind, one in (("people", "person"), ("places", "place"), ("tags", "tag")):
-    of = {"kind": kind}
-    urlpatterns += [
-        path(f"{kind}/", names_views.name_list, of, name=kind),
-        path(f"{kind}/<uuid:thing_id>/", names_views.name_detail, of, name=one),
-        path(f"{kind}/<uuid:thing_id>/edit/", names_views.name_edit, of, name=f"{one}_edit"),
-        path(f"{kind}/<uuid:thing_id>/merge/", names_views.name_merge, of, name=f"{one}_merge"),
-    ]
-    if kind != "tags":
-        urlpatterns += [
-            path(f"{kind}/new/", names_views.name_add, of, name=f"{one}_add"),
-            path(f"{kind}/<uuid:thing_id>/archive/", names_views.name_archive, of, name=f"{one}_archive"),
-            path(f"{kind}/<uuid:thing_id>/resurface/", names_views.name_resurface, of, name=f"{one}_resurface"),
-        ]
+PEOPLE, PLACES, TAGS = {"kind": "people"}, {"kind": "places"}, {"kind": "tags"}
+
+# People, places and tags share their views; each kind has its own addresses and names (written out, so
+# each name can be found with grep).
+urlpatterns += [
+    path("people/", names_views.name_list, PEOPLE, name="people"),
+    path("people/new/", names_views.name_add, PEOPLE, name="person_add"),
+    path("people/<uuid:thing_id>/", names_views.name_detail, PEOPLE, name="person"),
+    path("people/<uuid:thing_id>/edit/", names_views.name_edit, PEOPLE, name="person_edit"),
+    path("people/<uuid:thing_id>/merge/", names_views.name_merge, PEOPLE, name="person_merge"),
+    path("people/<uuid:thing_id>/archive/", names_views.name_archive, PEOPLE, name="person_archive"),
+    path("people/<uuid:thing_id>/resurface/", names_views.name_resurface, PEOPLE, name="person_resurface"),
+    path("places/", names_views.name_list, PLACES, name="places"),
+    path("places/new/", names_views.name_add, PLACES, name="place_add"),
+    path("places/<uuid:thing_id>/", names_views.name_detail, PLACES, name="place"),
+    path("places/<uuid:thing_id>/edit/", names_views.name_edit, PLACES, name="place_edit"),
+    path("places/<uuid:thing_id>/merge/", names_views.name_merge, PLACES, name="place_merge"),
+    path("places/<uuid:thing_id>/archive/", names_views.name_archive, PLACES, name="place_archive"),
+    path("places/<uuid:thing_id>/resurface/", names_views.name_resurface, PLACES, name="place_resurface"),
+    path("tags/", names_views.name_list, TAGS, name="tags"),
+    path("tags/<uuid:thing_id>/", names_views.name_detail, TAGS, name="tag"),
+    path("tags/<uuid:thing_id>/edit/", names_views.name_edit, TAGS, name="tag_edit"),
+    path("tags/<uuid:thing_id>/merge/", names_views.name_merge, TAGS, name="tag_merge"),
+]

@@ -10,7 +10,6 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
@@ -22,9 +21,11 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from glimmers import messages as texts
 from glimmers.journal import moments, services
 from glimmers.journal.forms import GlimmerForm
+from glimmers.journal.ladder import state_names
 from glimmers.journal.models import BIN_DAYS, Glimmer
+from glimmers.journal.text import TEXT_LIMIT
 from glimmers.lib.errors import NotFound
-from glimmers.lib.http import SignedInRequest
+from glimmers.lib.http import SignedInRequest, attach_errors, safe_next
 
 UNDO_KEY = "journal:undo"
 
@@ -36,16 +37,7 @@ def _glimmer_or_404(request: SignedInRequest, glimmer_id: uuid.UUID, *, binned: 
         raise Http404("No such glimmer") from None
 
 
-def _attach(form: forms.Form, error: ValidationError) -> None:
-    """Show each of the services' messages beside the field it is about."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
-
-
-def _undo(request: SignedInRequest) -> Glimmer | None:
+def undo_offer(request: SignedInRequest) -> Glimmer | None:
     """The glimmer just moved to the bin, offered back once."""
     glimmer_id = request.session.pop(UNDO_KEY, None)
     if not glimmer_id:
@@ -56,19 +48,27 @@ def _undo(request: SignedInRequest) -> Glimmer | None:
         return None
 
 
+def _form(request: SignedInRequest, *args: Any, **kwargs: Any) -> GlimmerForm:
+    """The glimmer form, its state choices in the person's own words."""
+    return GlimmerForm(*args, state_names=state_names(request.user, request), **kwargs)
+
+
 def _today_context(request: SignedInRequest, form: GlimmerForm | None = None, **extra: Any) -> dict[str, Any]:
+    # ?text= starts the box with words (an idea from the welcome, a shortcut); they are only shown, not kept.
+    start = request.GET.get("text", "")[:TEXT_LIMIT] if request.method == "GET" else ""
     return {
-        "form": form or GlimmerForm(initial={"resurface": True}),
+        "form": form or _form(request, initial={"resurface": True, "text": start, "glow": ""}),
+        "welcome": services.welcome_for(request.user),
         "glimmers": services.todays_glimmers(request.user),
         "today": timezone.now().astimezone(services.profile_zone(request.user)).date(),
-        "capture_here": True,  # for apps above: the capture form is on this page (the ladder pre-fills "before")
+        "capture_here": True,  # for apps above: the capture form is on this page
         **extra,
     }
 
 
 @require_safe
 def today(request: SignedInRequest) -> HttpResponse:
-    return render(request, "journal/today.html", _today_context(request, undo=_undo(request)))
+    return render(request, "journal/today.html", _today_context(request, undo=undo_offer(request)))
 
 
 def _time_meant(form: GlimmerForm, zone_name: str) -> Any:
@@ -79,13 +79,13 @@ def _time_meant(form: GlimmerForm, zone_name: str) -> Any:
     except moments.WhichTime as question:
         form.ask_which_time(question.question, question.from_words, question.picked)
     except ValidationError as error:
-        _attach(form, error)
+        attach_errors(form, error)
     return None
 
 
 @require_POST
 def capture(request: SignedInRequest) -> HttpResponse:
-    form = GlimmerForm(request.POST)
+    form = _form(request, request.POST)
     saved = None
     if form.is_valid():
         when = _time_meant(form, request.user.time_zone)
@@ -93,9 +93,9 @@ def capture(request: SignedInRequest) -> HttpResponse:
             try:
                 saved = services.create_glimmer(request.user, source="web", when=when, **form.service_kwargs())
             except ValidationError as error:
-                _attach(form, error)
+                attach_errors(form, error)
     said = texts.WEB_KEPT.format(when=moments.said(saved)) if saved else ""
-    if request.htmx:  # type: ignore[attr-defined]
+    if request.htmx:
         # Kept: a fresh box, ready for the next one. Not kept: the box keeps every word typed.
         context = _today_context(request, None if saved else form, saved=said)
         return render(request, "journal/today.html#capture", context)
@@ -107,13 +107,23 @@ def capture(request: SignedInRequest) -> HttpResponse:
 
 @require_safe
 def detail(request: SignedInRequest, glimmer_id: uuid.UUID) -> HttpResponse:
-    return render(request, "journal/detail.html", {"glimmer": _glimmer_or_404(request, glimmer_id)})
+    glimmer = _glimmer_or_404(request, glimmer_id)
+    names = state_names(request.user, request)
+    people, tags = services.people_and_tags(glimmer)
+    context = {
+        "glimmer": glimmer,
+        "people": people,
+        "tags": tags,
+        "before": names.get(glimmer.state_before, ""),  # in the person's own words
+        "after": names.get(glimmer.state_after, ""),
+    }
+    return render(request, "journal/detail.html", context)
 
 
 @require_http_methods(["GET", "POST"])
 def edit(request: SignedInRequest, glimmer_id: uuid.UUID) -> HttpResponse:
     glimmer = _glimmer_or_404(request, glimmer_id)
-    form = GlimmerForm(request.POST or None, initial=GlimmerForm.initial_for(glimmer))
+    form = _form(request, request.POST or None, initial=GlimmerForm.initial_for(glimmer))
     if request.method == "POST" and form.is_valid():
         when = _time_meant(form, glimmer.time_zone)
         if form.is_valid():  # no question about the time, no words refused
@@ -121,7 +131,7 @@ def edit(request: SignedInRequest, glimmer_id: uuid.UUID) -> HttpResponse:
             try:
                 saved = services.update_glimmer(request.user, glimmer.uuid, **changes)
             except ValidationError as error:
-                _attach(form, error)  # nothing was saved; the form keeps what was typed
+                attach_errors(form, error)  # nothing was saved; the form keeps what was typed
             else:
                 messages.success(request, texts.WEB_SAVED.format(when=moments.said(saved)))
                 return redirect("journal:detail", glimmer_id=glimmer.uuid)
@@ -148,7 +158,7 @@ def restore(request: SignedInRequest, glimmer_id: uuid.UUID) -> HttpResponse:
     glimmer = _glimmer_or_404(request, glimmer_id, binned=True)
     services.restore_glimmer(request.user, glimmer.uuid)
     messages.success(request, "It's back in your journal.")
-    return redirect(_safe_next(request, reverse("journal:detail", kwargs={"glimmer_id": glimmer.uuid})))
+    return redirect(safe_next(request, reverse("journal:detail", kwargs={"glimmer_id": glimmer.uuid})))
 
 
 @require_http_methods(["GET", "POST"])
@@ -159,12 +169,3 @@ def erase(request: SignedInRequest, glimmer_id: uuid.UUID) -> HttpResponse:
         messages.success(request, "Erased for good.")
         return redirect("journal:bin")
     return render(request, "journal/erase.html", {"glimmer": glimmer})
-
-
-def _safe_next(request: SignedInRequest, default: str) -> str:
-    from django.utils.http import url_has_allowed_host_and_scheme
-
-    target = request.POST.get("next", "")
-    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
-        return target
-    return default

@@ -6,25 +6,25 @@ Part of the kit's services (glimmers.kit.services gives every adapter these same
 
 from __future__ import annotations
 
-import base64
-import binascii
 import uuid
-from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import BooleanField, Case, Exists, Max, OuterRef, Q, QuerySet, Value, When
+from django.db.models import BooleanField, Case, Max, Q, QuerySet, Value, When
 
 from glimmers.accounts.models import User
 from glimmers.journal import names
 from glimmers.journal import services as journal
-from glimmers.journal.models import Glimmer, Person, Place
+from glimmers.journal.kinds import ONE
+from glimmers.journal.models import Glimmer, Person, Place, kept_back
 from glimmers.journal.text import clean_text
-from glimmers.kit.models import KINDS, NOTE_LIMIT, Anchor, OwnedQuerySet
+from glimmers.kit.models import KINDS, NOTE_LIMIT, Anchor
 from glimmers.lib.errors import NotFound
 from glimmers.lib.errors import full_uuid as _full_uuid
 from glimmers.lib.errors import on_field as _field
+from glimmers.lib.owned import OwnedQuerySet
+from glimmers.lib.paging import Page, keyset_page
 from glimmers.states import services as states
 from glimmers.states.models import Cue
 
@@ -33,16 +33,10 @@ UNSET: Any = object()  # "leave this as it is" in an edit
 KIND_WORDS = "glimmer, person, place or cue"
 
 
-def _glimmer_rests() -> Q:
-    """A glimmer marked "don't bring this back", or with a person or place so marked."""
-    marked_person = Exists(Person.objects.filter(glimmers=OuterRef("glimmer"), resurface=False))
-    return Q(glimmer__resurface=False) | Q(glimmer__place__resurface=False) | Q(marked_person)
-
-
 def _rests() -> Q:
     """Anchors on something marked "don't bring this back": kept, and never shown unasked."""
     return (
-        (Q(kind="glimmer") & _glimmer_rests())
+        (Q(kind="glimmer") & kept_back("glimmer"))
         | Q(kind="person", person__resurface=False)
         | Q(kind="place", place__resurface=False)
     )
@@ -59,41 +53,22 @@ def _with_things(anchors: QuerySet[Anchor]) -> QuerySet[Any]:
     return anchors.select_related("glimmer", "person", "place", "cue").annotate(resting=resting)
 
 
-@dataclass(frozen=True)
-class Page:
-    items: list[Anchor]
-    next_cursor: str | None
+def _position(text: str) -> int:
+    position = int(text)
+    if not 0 <= position < 2**31:
+        raise ValueError(text)
+    return position
 
 
-def _cursor(anchor: Anchor) -> str:
-    return base64.urlsafe_b64encode(f"{anchor.position}|{anchor.pk}".encode()).decode().rstrip("=")
-
-
-def _after(cursor: str) -> Q:
-    try:
-        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
-        position, pk = (int(part) for part in raw.split("|"))
-        if not (0 <= position < 2**31 and 0 < pk < 2**63):
-            raise ValueError
-    except (ValueError, binascii.Error, UnicodeDecodeError):
-        raise ValidationError(
-            "That page marker isn't one Glimmers made. Start again from the first page.", code="cursor"
-        ) from None
-    return Q(position__gt=position) | Q(position=position, pk__gt=pk)
-
-
-def list_anchors(user: User, *, cursor: str | None = None, limit: int = PAGE_SIZE, resting: bool | None = None) -> Page:
+def list_anchors(
+    user: User, *, cursor: str | None = None, limit: int = PAGE_SIZE, resting: bool | None = None
+) -> Page[Anchor]:
     """The anchors in the person's order, a keyset page at a time. `resting=False` leaves out those on
     something marked "don't bring this back" (the kit page), `True` gives only those, None all."""
-    limit = max(1, min(limit, 200))
     anchors = _with_things(anchors_of(user))
     if resting is not None:
         anchors = anchors.filter(resting=resting)
-    if cursor:
-        anchors = anchors.filter(_after(cursor))
-    items = list(anchors.order_by("position", "id")[: limit + 1])
-    more, items = len(items) > limit, items[:limit]
-    return Page(items, _cursor(items[-1]) if more else None)
+    return keyset_page(anchors, cursor=cursor, limit=limit, key="position", newest_first=False, read_key=_position)
 
 
 def count_resting(user: User) -> int:
@@ -255,9 +230,9 @@ def pinned_glimmer_ids(user: User) -> set[int]:
 
 def follow_merge(sender: Any, *, kind: str, source: Any, into: Any, **kwargs: Any) -> None:
     """Two people (or places) became one: an anchor on the one that goes now holds the one that stays."""
-    column = {"people": "person", "places": "place"}.get(kind)
-    if column is None:
+    if kind not in ("people", "places"):  # tags are never pinned
         return
+    column = ONE[kind]
     owned = Anchor.objects.filter(owner_id=into.owner_id)
     leaving = owned.filter(**{column: source}).first()
     if leaving is None:

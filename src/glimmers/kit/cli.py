@@ -7,17 +7,17 @@ heavy at module level. States are taken by their standard names or the person's 
 
 from __future__ import annotations
 
-import json
 import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from glimmers import messages
-from glimmers.cli import UserOption, command_line_user, fail, kind_errors, setup_django
+from glimmers.accounts.cli import command_line_user
+from glimmers.lib.cli import JsonOption, UserOption, fail, kind_errors, not_found, print_json, setup_django
 
 if TYPE_CHECKING:
     from glimmers.kit.models import Anchor
@@ -29,7 +29,6 @@ kit_top.add_typer(kit_app, name="kit")
 MIN_PREFIX = 6
 SAVOUR_MIN, SAVOUR_MAX = 10, 60  # as glimmers.kit.models, kept here so a wrong length is answered before Django loads
 
-JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON.")]
 GlimmerArgument = Annotated[
     str | None, typer.Argument(metavar="[GLIMMER]", help="A glimmer's id, or its first 6+ characters.")
 ]
@@ -37,10 +36,6 @@ PersonOption = Annotated[str | None, typer.Option("--person", metavar="NAME", he
 PlaceOption = Annotated[str | None, typer.Option("--place", metavar="NAME", help="A place (by name or id).")]
 CueOption = Annotated[str | None, typer.Option("--cue", metavar="NAME", help="A cue (by name or id).")]
 LISTINGS = {"person": "people list", "place": "places list", "cue": "cues list"}
-
-
-def _print_json(value: Any) -> None:
-    typer.echo(json.dumps(value, ensure_ascii=False))
 
 
 def _which(glimmer: str | None, person: str | None, place: str | None, cue: str | None) -> tuple[str, str]:
@@ -54,14 +49,12 @@ def _which(glimmer: str | None, person: str | None, place: str | None, cue: str 
 
 @contextmanager
 def _looking_for(kind: str, key: str) -> Iterator[None]:
-    from glimmers.lib.errors import NotFound
-
-    try:
+    if kind == "glimmer":
+        message = messages.NO_SUCH_GLIMMER.format(glimmer_id=key)
+    else:
+        message = messages.KIT_NOT_FOUND.format(kind=kind, key=key, listing=LISTINGS[kind])
+    with not_found(message):
         yield
-    except NotFound:
-        if kind == "glimmer":
-            fail(messages.NO_SUCH_GLIMMER.format(glimmer_id=key))
-        fail(messages.KIT_NOT_FOUND.format(kind=kind, key=key, listing=LISTINGS[kind]))
 
 
 # --- bring one back -------------------------------------------------------------------------------
@@ -72,7 +65,9 @@ def kit(
     ctx: typer.Context,
     state: Annotated[
         str | None,
-        typer.Option("--state", metavar="STATE", help="Where you are: ventral, sympathetic, dorsal, or your own name."),
+        typer.Option(
+            "--state", metavar="STATE", help="Where you are, in your ladder's words (your own name or the plain one)."
+        ),
     ] = None,
     user: UserOption = None,
     as_json: JsonOption = False,
@@ -89,7 +84,7 @@ def kit(
         owner = command_line_user(user)
         brought = services.need(owner, state=state)
     if as_json:
-        _print_json(reading.brought_as_dict(brought, owner.time_zone))
+        print_json(reading.brought_as_dict(brought, owner.time_zone))
         return
     glimmer = brought.glimmer
     if glimmer is not None:
@@ -136,7 +131,7 @@ def kit_list(user: UserOption = None, as_json: JsonOption = False) -> None:
             if not (cursor := page.next_cursor):
                 break
     if as_json:
-        _print_json([reading.anchor_as_dict(anchor) for anchor in anchors])
+        print_json([reading.anchor_as_dict(anchor) for anchor in anchors])
         return
     if not anchors:
         typer.echo(messages.KIT_EMPTY_LIST)
@@ -163,7 +158,7 @@ def kit_pin(
     with kind_errors(), _looking_for(kind, key):
         anchor, new = services.pin(command_line_user(user), kind, key, note=note)
     if as_json:
-        _print_json(reading.anchor_as_dict(anchor))
+        print_json(reading.anchor_as_dict(anchor))
         return
     template = messages.KIT_PINNED if new else messages.KIT_ALREADY_PINNED
     typer.echo(template.format(label=reading.label_of(anchor.thing)))
@@ -215,7 +210,7 @@ def savour(
     ] = False,
     after: Annotated[
         str | None,
-        typer.Option("--after", metavar="STATE", help="How you feel now: a check-in (standard or own name)."),
+        typer.Option("--after", metavar="STATE", help="How you feel now: a check-in (your own name or the plain one)."),
     ] = None,
     user: UserOption = None,
     as_json: JsonOption = False,
@@ -252,7 +247,7 @@ def savour(
         checkin = services.feel_now(owner, savouring.uuid, after, ladder=ladder) if after else None
     if as_json:
         shape = reading.savouring_as_dict(savouring, owner.time_zone)
-        _print_json(shape | {"checkin": states_reading.checkin_as_dict(checkin, ladder) if checkin else None})
+        print_json(shape | {"checkin": states_reading.checkin_as_dict(checkin, ladder) if checkin else None})
         return
     typer.echo(messages.SAVOUR_KEPT.format(seconds=length))
     if checkin is not None:

@@ -25,7 +25,6 @@ from django.db.models import (
     Exists,
     F,
     FloatField,
-    IntegerField,
     Max,
     OuterRef,
     Q,
@@ -36,8 +35,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 
 from glimmers.accounts.models import User
-from glimmers.journal import services as journal
-from glimmers.journal.ladder import RANK
+from glimmers.journal.ladder import RANK, rungs_up
 from glimmers.journal.models import Glimmer
 from glimmers.kit.choosing import (
     GLOW,
@@ -57,23 +55,7 @@ MODULUS = 2_147_483_647  # a prime: (id × a + b) mod it is a seeded shuffle the
 def candidates_of(user: User) -> QuerySet[Glimmer]:
     """Every glimmer that may be brought back: outside the bin, and neither it, its people nor its place
     marked "don't bring this back"."""
-    return (
-        journal.glimmers_of(user)
-        .filter(resurface=True)
-        .exclude(people__resurface=False)
-        .exclude(place__resurface=False)
-    )
-
-
-def _rungs_up() -> Case:
-    """choosing.rungs_up in SQL."""
-    whens = [
-        When(Q(state_before=before, state_after=after), then=Value(RANK[after] - RANK[before]))
-        for before in RANK
-        for after in RANK
-        if RANK[after] > RANK[before]
-    ]
-    return Case(*whens, default=Value(0), output_field=IntegerField())
+    return Glimmer.objects.resurfaceable(user)
 
 
 def _near(people: list[int], places: list[int], cues: list[int]) -> Q:
@@ -100,7 +82,7 @@ def static_evidence(state: str | None, pinned: list[int], near: Q) -> Any:
         moved_from_here = Q(state_before=state, state_after__in=above)
         here = Case(When(moved_from_here, then=Value(SHIFT_FROM_HERE)), default=Value(0.0), output_field=FloatField())
     glow = (Coalesce(F("glow"), Value(3)) - Value(3)) * Value(GLOW)
-    return pin + _rungs_up() * Value(SHIFT_PER_RUNG) + here + glow
+    return pin + rungs_up() * Value(SHIFT_PER_RUNG) + here + glow
 
 
 def gather(user: User, state: str | None, now: datetime, rng: random.Random | None = None) -> list[Candidate]:

@@ -5,6 +5,8 @@ templates name the place; they never import the kit.
   request (one query), so a page of cards costs the same however many it holds.
 - `page_actions`: on a glimmer's page "Savour this" and pin/unpin; on a person's, place's or cue's page
   pin/unpin — one tap each, as plain forms.
+- `welcome`: on a new person's Today, three of the starter ideas to start from (kit.ideas), each a link that
+  starts the capture box with its words (app.js fills the box in place).
 """
 
 from __future__ import annotations
@@ -61,3 +63,16 @@ def follow_merge(sender: Any, **kwargs: Any) -> None:
     from glimmers.kit.anchors import follow_merge as follow
 
     follow(sender, **kwargs)
+
+
+WELCOME_IDEAS = 3
+
+
+def welcome_ideas(request: HttpRequest, welcome: Any) -> str:
+    from django.template.loader import render_to_string
+
+    from glimmers.kit.ideas import IDEAS
+
+    if not getattr(welcome, "new", False):
+        return ""
+    return render_to_string("kit/_welcome_ideas.html", {"ideas": IDEAS[:WELCOME_IDEAS]}, request=request)

@@ -8,28 +8,22 @@ knows about it.
 from __future__ import annotations
 
 import uuid
-from typing import TYPE_CHECKING, Generic, TypeVar
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
 from glimmers.journal.models import Glimmer, Person, Place, State
+from glimmers.lib.owned import OwnedQuerySet
 from glimmers.states.models import Cue
 
 if TYPE_CHECKING:
-    from glimmers.accounts.models import User
+    pass
 
-M = TypeVar("M", bound=models.Model)
 
 NOTE_LIMIT = 200  # an anchor's note: "her laugh on the phone"
 SAVOUR_MIN, SAVOUR_MAX, SAVOUR_DEFAULT = 10, 60, 15  # seconds ("taking in the good": 10–20 s)
-
-
-class OwnedQuerySet(models.QuerySet[M], Generic[M]):
-    def owned_by(self, user: User) -> OwnedQuerySet[M]:
-        """The one way to read these things: the owner's own."""
-        return self.filter(owner=user)
 
 
 class Kind(models.TextChoices):
@@ -138,11 +132,11 @@ class Savouring(models.Model):
 
 
 class KitSettings(models.Model):
-    """The person's kit choices: how long to savour (10–60 s), and low-energy mode."""
+    """The person's kit choices: how long to savour (10–60 s). Low-energy mode, which the kit shows with
+    them, is the person's own setting on their profile (`User.low_energy`), honoured by every app."""
 
     owner = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     savour_seconds = models.PositiveSmallIntegerField(default=SAVOUR_DEFAULT)
-    low_energy = models.BooleanField(default=False)
 
     objects = OwnedQuerySet["KitSettings"].as_manager()
 
@@ -156,3 +150,8 @@ class KitSettings(models.Model):
 
     def __str__(self) -> str:
         return f"kit settings of user {self.owner_id}"
+
+    @property
+    def low_energy(self) -> bool:
+        """The owner's low-energy mode (kit.services sets the owner it already has: no query)."""
+        return bool(self.owner.low_energy)

@@ -21,7 +21,6 @@ from glimmers.journal import services as journal
 from glimmers.kit import reading, services
 from glimmers.kit.forms import SavouredForm
 from glimmers.kit.models import Surfacing
-from glimmers.kit.templatetags.kit import settings_of
 from glimmers.lib.errors import NotFound
 from glimmers.lib.http import SignedInRequest
 from glimmers.states import services as states
@@ -57,7 +56,7 @@ def _surfacing_or_404(request: SignedInRequest, surfacing_id: uuid.UUID) -> Surf
 def need(request: SignedInRequest) -> HttpResponse:
     """GET asks "where are you?" (optional); POST brings one back and records it (then its own page)."""
     ladder = states.ladder_for(request.user)
-    low = settings_of(request).low_energy
+    low = request.user.low_energy
     if request.method == "GET":
         return render(request, "kit/need.html", {"ladder": ladder, "low_energy": low})
     try:
@@ -78,7 +77,7 @@ def _surfacing_context(request: SignedInRequest, surfacing: Surfacing, **extra: 
         "glimmer": surfacing.glimmer,
         "ladder": ladder,
         "state_name": ladder.name(surfacing.state_before) if surfacing.state_before else "",
-        "low_energy": settings_of(request).low_energy,
+        "low_energy": request.user.low_energy,
         **extra,
     }
 
@@ -96,7 +95,7 @@ def surfacing_answer(request: SignedInRequest, surfacing_id: uuid.UUID) -> HttpR
     given = request.POST.get("helped")
     if given in ("0", "1"):
         found = services.answer(request.user, found.uuid, helped=given == "1")
-    if request.htmx:  # type: ignore[attr-defined]
+    if request.htmx:
         return render(request, "kit/surfacing.html#answer", _surfacing_context(request, found, answered=True))
     if given in ("0", "1"):
         messages.success(request, "Noted — thank you." if given == "1" else "Noted. Another time, perhaps.")
@@ -118,7 +117,7 @@ def savour(request: SignedInRequest, glimmer_id: uuid.UUID) -> HttpResponse:
         glimmer = journal.get_glimmer(request.user, glimmer_id)
     except NotFound:
         raise _not_found() from None
-    found = settings_of(request)
+    found = services.settings_for(request.user)
     if request.method == "POST":
         form = SavouredForm(request.POST)
         seconds = surfacing_id = None
@@ -169,6 +168,6 @@ def feel(request: SignedInRequest, savouring_id: uuid.UUID) -> HttpResponse:
         "savouring": savouring,
         "ladder": ladder,
         "problem": problem,
-        "low_energy": settings_of(request).low_energy,
+        "low_energy": request.user.low_energy,
     }
     return render(request, "kit/feel.html", context, status=400 if problem else 200)

@@ -13,6 +13,11 @@ from pydantic import Field
 from glimmers.journal.models import State
 from glimmers.journal.schemas import GlimmerOut, Moment
 from glimmers.kit.models import NOTE_LIMIT, SAVOUR_MAX, SAVOUR_MIN
+from glimmers.lib.apischemas import Body
+from glimmers.states.palette import NAME_LIMIT as STATE_NAME_LIMIT
+
+LONGEST_SAVOURING = 3600  # seconds, as glimmers.kit.services
+POSITION_LIMIT = 1_000_000
 
 STATE_WORDS = "ventral, sympathetic or dorsal — or your own name for it (any case)"
 KIND = Literal["glimmer", "person", "place", "cue"]
@@ -36,23 +41,29 @@ class AnchorPage(Schema):
     next: str | None = Field(description="Pass as `?cursor=` for the next page; null on the last page.")
 
 
-class AnchorIn(Schema):
+class AnchorIn(Body):
     """Pin something into the kit (at the end of your order). Pinning it again keeps the one anchor."""
 
     kind: KIND
     id: UUID = Field(description="The id of your glimmer, person, place or cue.")
-    note: str | None = Field(None, description=f"Up to {NOTE_LIMIT} characters, like “her laugh on the phone”.")
+    note: str | None = Field(
+        None, max_length=NOTE_LIMIT, description=f"Up to {NOTE_LIMIT} characters, like “her laugh on the phone”."
+    )
 
 
-class AnchorPatch(Schema):
+class AnchorPatch(Body):
     """Only what is given changes."""
 
-    note: str | None = Field(None, description=f"Up to {NOTE_LIMIT} characters; empty clears it.")
-    position: int | None = Field(None, ge=1, description="Its new place in the order: 1 is the top.")
+    note: str | None = Field(
+        None, max_length=NOTE_LIMIT, description=f"Up to {NOTE_LIMIT} characters; empty clears it."
+    )
+    position: int | None = Field(None, ge=1, le=POSITION_LIMIT, description="Its new place in the order: 1 is the top.")
 
 
-class NeedIn(Schema):
-    state: str | None = Field(None, description=f"Where you are, if you like: {STATE_WORDS}.")
+class NeedIn(Body):
+    state: str | None = Field(
+        None, max_length=STATE_NAME_LIMIT, description=f"Where you are, if you like: {STATE_WORDS}."
+    )
 
 
 class SurfacingOut(Schema):
@@ -80,16 +91,21 @@ class NeedOut(Schema):
     ideas: list[IdeaOut]
 
 
-class SurfacingPatch(Schema):
+class SurfacingPatch(Body):
     """Answer a surfacing: saying “helped” twice is still one yes."""
 
     helped: bool | None = Field(None, description="true: it helped; false: not now.")
-    state_after: str | None = Field(None, description=f"Where you are now: {STATE_WORDS}.")
+    state_after: str | None = Field(None, max_length=STATE_NAME_LIMIT, description=f"Where you are now: {STATE_WORDS}.")
 
 
-class SavouringIn(Schema):
+class SavouringIn(Body):
     glimmer: UUID
-    seconds: int | None = Field(None, description="How long you stayed with it (1–3600). Left out: your savour length.")
+    seconds: int | None = Field(
+        None,
+        ge=1,
+        le=LONGEST_SAVOURING,
+        description="How long you stayed with it (1–3600). Left out: your savour length.",
+    )
     surfacing: UUID | None = Field(
         None,
         description="The surfacing it came from. Left out: the kit's latest of this glimmer in the last 30 minutes.",
@@ -109,10 +125,10 @@ class KitSettingsOut(Schema):
     low_energy: bool = Field(description="Low-energy mode: no typing, big targets, very few words.")
 
 
-class KitSettingsPatch(Schema):
-    """Only what is given changes; a length out of range answers 400 and changes nothing."""
+class KitSettingsPatch(Body):
+    """Only what is given changes; a length out of range answers 422 and changes nothing."""
 
-    savour_seconds: int | None = None
+    savour_seconds: int | None = Field(None, ge=SAVOUR_MIN, le=SAVOUR_MAX)
     low_energy: bool | None = None
 
 

@@ -18,12 +18,12 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from glimmers.accounts import services as accounts
 from glimmers.accounts.models import User
 from glimmers.journal import services as journal
 from glimmers.journal.models import Glimmer
 
 # The anchors' operations are the kit's services too (explicitly re-exported).
-from glimmers.kit.anchors import Page as Page
 from glimmers.kit.anchors import anchor_for as anchor_for
 from glimmers.kit.anchors import anchors_of as anchors_of
 from glimmers.kit.anchors import count_resting as count_resting
@@ -45,13 +45,13 @@ from glimmers.kit.models import (
     SAVOUR_MAX,
     SAVOUR_MIN,
     KitSettings,
-    OwnedQuerySet,
     Savouring,
     Surfacing,
 )
 from glimmers.lib.errors import NotFound
 from glimmers.lib.errors import full_uuid as _full_uuid
 from glimmers.lib.errors import on_field as _field
+from glimmers.lib.owned import OwnedQuerySet
 from glimmers.states import services as states
 from glimmers.states.ladder import Ladder
 from glimmers.states.models import CheckIn
@@ -68,7 +68,9 @@ SAVOUR_RANGE = "Savouring can last from {low} to {high} seconds; “{value}” i
 
 def settings_for(user: User) -> KitSettings:
     """The person's kit settings (the defaults, unsaved, until they change one). One query."""
-    return KitSettings.objects.owned_by(user).first() or KitSettings(owner=user)
+    found = KitSettings.objects.owned_by(user).first() or KitSettings(owner=user)
+    found.owner = user  # the same person: low_energy reads their profile without asking again
+    return found
 
 
 def _savour_seconds(value: Any) -> int:
@@ -88,9 +90,10 @@ def update_settings(user: User, *, savour_seconds: Any = UNSET, low_energy: bool
         found, _created = KitSettings.objects.select_for_update().get_or_create(owner=user)
         if seconds is not None:
             found.savour_seconds = seconds
+            found.save()
         if low_energy is not UNSET:
-            found.low_energy = bool(low_energy)
-        found.save()
+            accounts.set_low_energy(user, bool(low_energy))
+    found.owner = user
     return found
 
 

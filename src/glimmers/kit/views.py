@@ -16,7 +16,6 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from glimmers.journal import services as journal
@@ -25,17 +24,9 @@ from glimmers.kit.forms import NoteForm, SavourLengthForm
 from glimmers.kit.ideas import IDEAS, STARTER_UNTIL
 from glimmers.kit.models import Anchor
 from glimmers.kit.reading import label_of
-from glimmers.kit.templatetags.kit import forget_settings, settings_of
 from glimmers.lib.errors import NotFound
-from glimmers.lib.http import SignedInRequest
+from glimmers.lib.http import SignedInRequest, safe_next
 from glimmers.states import services as states
-
-
-def safe_next(request: SignedInRequest, default: str) -> str:
-    target = request.POST.get("next", "")
-    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
-        return target
-    return default
 
 
 def _anchor_or_404(request: SignedInRequest, anchor_id: uuid.UUID) -> Anchor:
@@ -51,7 +42,7 @@ def _anchor_or_404(request: SignedInRequest, anchor_id: uuid.UUID) -> Anchor:
 def _kit_context(request: SignedInRequest, **extra: Any) -> dict[str, Any]:
     user = request.user
     ladder = states.ladder_for(user)
-    found = settings_of(request)
+    found = services.settings_for(user)
     return {
         "settings": found,
         "low_energy": found.low_energy,
@@ -70,8 +61,8 @@ def index(request: SignedInRequest) -> HttpResponse:
         page = services.list_anchors(request.user, cursor=cursor, resting=False)
     except ValidationError:
         return redirect("kit:index")
-    if request.htmx and cursor:  # type: ignore[attr-defined]
-        context = {"page": page, "first_page": False, "low_energy": settings_of(request).low_energy}
+    if request.htmx and cursor:
+        context = {"page": page, "first_page": False, "low_energy": request.user.low_energy}
         return render(request, "kit/index.html#anchors", context)
     return render(request, "kit/index.html", _kit_context(request, page=page, first_page=cursor is None))
 
@@ -81,7 +72,6 @@ def low_energy(request: SignedInRequest) -> HttpResponse:
     """The one-tap switch: low-energy mode on or off."""
     on = request.POST.get("low_energy") == "1"
     services.update_settings(request.user, low_energy=on)
-    forget_settings(request)
     messages.success(request, "Low-energy mode is on." if on else "Low-energy mode is off.")
     return redirect(safe_next(request, reverse("kit:index")))
 
@@ -122,7 +112,7 @@ def anchor(request: SignedInRequest, anchor_id: uuid.UUID) -> HttpResponse:
         "anchor": found,
         "label": label_of(found.thing),
         "form": form,
-        "low_energy": settings_of(request).low_energy,
+        "low_energy": request.user.low_energy,
     }
     return render(request, "kit/anchor.html", context)
 
@@ -176,6 +166,6 @@ def pin(request: SignedInRequest, thing_id: uuid.UUID) -> HttpResponse:
         "label": label_of(found),
         "anchor": current,
         "form": form,
-        "low_energy": settings_of(request).low_energy,
+        "low_energy": request.user.low_energy,
     }
     return render(request, "kit/pin.html", context)

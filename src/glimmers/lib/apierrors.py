@@ -19,7 +19,18 @@ class Problem(Schema):
     detail: Any
 
 
-ERRORS: dict[int, type[Schema]] = {400: Problem, 401: Problem, 403: Problem, 404: Problem, 422: Problem}
+# What any operation can answer besides its own success (DESIGN §5): 400 a rule refused it, 401 no or bad
+# credentials, 403 a read-only token writing or a session without its CSRF token, 404 not found or not
+# yours, 413 a body too big, 414 an address too long, 422 the body or query doesn't match the schema.
+ERRORS: dict[int, type[Schema]] = {
+    400: Problem,
+    401: Problem,
+    403: Problem,
+    404: Problem,
+    413: Problem,
+    414: Problem,
+    422: Problem,
+}
 
 
 @contextmanager
@@ -37,3 +48,33 @@ def path_uuid(value: str, what: str) -> uuid.UUID:
         return uuid.UUID(value)
     except ValueError:
         raise HttpError(404, f"No {what} with that id.") from None
+
+
+def _field(loc: list[Any] | tuple[Any, ...]) -> str:
+    names = [str(part) for part in loc if isinstance(part, str) and part not in ("body", "query", "path")]
+    return names[-1] if names else "the body"
+
+
+def _words(error: dict[str, Any]) -> str:
+    """Pydantic's complaint in plain words, naming the field (the limits are the schema's: DESIGN §5)."""
+    field, ctx, kind = _field(error.get("loc", ())), error.get("ctx") or {}, error.get("type", "")
+    if kind == "string_too_long":
+        return f"“{field}” can be {ctx.get('max_length', 0):,} characters at most."
+    if kind == "too_long":
+        return f"“{field}” can hold {ctx.get('max_length', 0):,} at most."
+    if kind == "greater_than_equal":
+        return f"“{field}” should be at least {ctx.get('ge')}."
+    if kind == "less_than_equal":
+        return f"“{field}” should be at most {ctx.get('le')}."
+    if kind == "missing":
+        return f"“{field}” is needed."
+    if kind == "string_unicode":
+        return f"“{field}” holds characters that aren't valid text (a broken emoji or symbol, perhaps)."
+    if kind == "value_error":
+        return str(ctx.get("error") or error.get("msg", ""))
+    return f"“{field}”: {error.get('msg', 'not what was expected')}."
+
+
+def unlike_the_schema(errors: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A 422's `detail`: each thing that didn't match the schema, where (`loc`) and in plain words (`msg`)."""
+    return [{"type": error.get("type"), "loc": list(error.get("loc", ())), "msg": _words(error)} for error in errors]

@@ -10,6 +10,16 @@ from pathlib import Path
 
 from glimmers.lib.env import ConfigError, env_path
 
+# Everything Glimmers writes (the database and its WAL and SHM, media, staging and backup files) is for
+# its owner alone, whatever the mode of a folder it is given: a GLIMMERS_DATA_DIR that already exists
+# with mode 755 would otherwise get a journal other local users can read.
+PRIVATE_UMASK = 0o077
+
+
+def keep_files_private() -> None:
+    """New files 600 and new folders 700 from here on, in this process and every one it starts."""
+    os.umask(PRIVATE_UMASK)
+
 
 def data_dir() -> Path:
     """GLIMMERS_DATA_DIR, else the platform's user data folder (created, private to the user)."""

@@ -9,6 +9,10 @@ Places in use:
 
 - `card_marks` — small marks at the end of a glimmer card's meta line (the thing: a Glimmer);
 - `page_actions` — buttons and links among a page's actions (the thing: a Glimmer, Person, Place or Cue);
+- `capture_before` — on Today's capture form, a recent check-in offered as "before" (the thing: the form).
+- `welcome` — inside Today's welcome while a journal is new (the thing: a journal.services.Welcome);
+- `first_steps` — on Today once a few glimmers are kept, a next step to offer (the thing: a Welcome).
+- `settings_sections` — whole sections of the Settings page (the thing: the signed-in user);
 - `today_intention` — a line in Today's capture box, above today's glimmers (the thing: today's date);
 - `today_sections` — sections on Today below the capture box (the thing: today's date).
 
@@ -45,3 +49,28 @@ def render(place: str, request: HttpRequest | None, thing: Any) -> SafeString:
     parts = [contributor(request, thing) for contributor in _contributors.get(place, [])]
     # A contributor's SafeString passes as it is; a plain string is escaped, so a slip can't inject HTML.
     return mark_safe("".join(conditional_escape(part) for part in parts if part))  # noqa: S308
+
+
+# --- answers: what a higher app knows that a lower app's page or operation asks for ------------------
+#
+# The same idea for a value rather than a piece of a page. Names in use:
+#
+# - `state_names` — `(user, request) -> {state: words}`: the person's own words for each state (the ladder,
+#   in states); the journal falls back to its plain words when nothing answers;
+# - `checkin_before` — `(user, checkin_id, moment) -> state or ""`: the state of that check-in when it was
+#   made in the 30 minutes before `moment` (a glimmer's "before", filled from a check-in the person saw).
+
+Answerer = Callable[..., Any]
+
+_answerers: dict[str, Answerer] = {}
+
+
+def answer_with(name: str, answerer: Answerer) -> None:
+    """Let `answerer` answer `name` (an app above registers it in its ready(); the last one registered wins)."""
+    _answerers[name] = answerer
+
+
+def ask(name: str, *args: Any, **kwargs: Any) -> Any:
+    """The registered answer to `name`, or None when no app above answers it."""
+    answerer = _answerers.get(name)
+    return None if answerer is None else answerer(*args, **kwargs)

@@ -1,4 +1,6 @@
-"""Request types for views that only run for a signed-in person (SignInRequiredMiddleware sees to it)."""
+"""What every app's web views share: the signed-in request type (with django-htmx's `request.htmx`
+typed, as django-htmx's own example project does), putting a service's errors on a form, and a safe
+`next` to go back to."""
 
 from __future__ import annotations
 
@@ -7,8 +9,35 @@ from typing import TYPE_CHECKING
 from django.http import HttpRequest
 
 if TYPE_CHECKING:
+    from django import forms
+    from django.core.exceptions import ValidationError
+    from django_htmx.middleware import HtmxDetails
+
     from glimmers.accounts.models import User
 
 
 class SignedInRequest(HttpRequest):
+    """A request to a view that only runs for a signed-in person (SignInRequiredMiddleware sees to it)."""
+
     user: User
+    htmx: HtmxDetails
+
+
+def attach_errors(form: forms.Form, error: ValidationError) -> None:
+    """Show each of a service's messages beside the field it is about (on the form as a whole when it
+    names no field the form has)."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+def safe_next(request: HttpRequest, default: str) -> str:
+    """The posted `next` when it points back into this site; `default` otherwise (never another host)."""
+    from django.utils.http import url_has_allowed_host_and_scheme
+
+    target = request.POST.get("next", "")
+    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        return target
+    return default

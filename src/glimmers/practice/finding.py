@@ -7,7 +7,7 @@ import uuid
 from typing import Any
 
 from glimmers.lib.errors import NotFound
-from glimmers.practice.models import OwnedQuerySet
+from glimmers.lib.owned import OwnedQuerySet
 
 MIN_PREFIX = 6
 

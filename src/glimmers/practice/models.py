@@ -8,30 +8,19 @@ journal never knows about rituals.
 from __future__ import annotations
 
 import uuid
-from typing import TYPE_CHECKING, Generic, TypeVar
 
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
 from glimmers.journal.models import Glimmer, Sense, senses_from_bits
+from glimmers.lib.owned import OwnedQuerySet
 from glimmers.states.models import CheckIn
-
-if TYPE_CHECKING:
-    from glimmers.accounts.models import User
-
-M = TypeVar("M", bound=models.Model)
 
 NAME_LIMIT = 100  # "Morning coffee"
 ABOUT_LIMIT = 300  # a few words on what it is
 NOTE_LIMIT = 300  # a note on one occasion
 INTENTION_LIMIT = 120  # "notice 3 glimmers", "look up at the sky"
-
-
-class OwnedQuerySet(models.QuerySet[M], Generic[M]):
-    def owned_by(self, user: User) -> OwnedQuerySet[M]:
-        """The one way to read these things: the owner's own."""
-        return self.filter(owner=user)
 
 
 class Ritual(models.Model):

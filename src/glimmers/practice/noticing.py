@@ -22,6 +22,7 @@ from glimmers.journal import services as journal
 from glimmers.journal.models import Glimmer, Sense, bits_from_senses
 from glimmers.journal.text import clean_text
 from glimmers.lib.errors import on_field as _field
+from glimmers.lib.owned import OwnedQuerySet
 from glimmers.practice import planning
 from glimmers.practice.finding import one
 from glimmers.practice.models import (
@@ -31,7 +32,6 @@ from glimmers.practice.models import (
     MINUTES_MIN,
     PROMPT_LIMIT,
     NoticingSession,
-    OwnedQuerySet,
     Prompt,
 )
 from glimmers.practice.prompts import LIBRARY
@@ -42,10 +42,8 @@ LONGEST_SESSION = 3600  # seconds: a practice left open still records at most an
 
 
 def low_energy(user: User) -> bool:
-    """Is low-energy mode on? (The kit keeps it for now; the profile will.)"""
-    from glimmers.kit import services as kit
-
-    return kit.settings_for(user).low_energy
+    """Is low-energy mode on? (A setting of the person's profile, honoured everywhere.)"""
+    return bool(user.low_energy)
 
 
 # --- prompts ----------------------------------------------------------------------------------------------

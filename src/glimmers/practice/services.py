@@ -25,6 +25,7 @@ from glimmers.journal.models import Glimmer, Sense
 from glimmers.journal.text import clean_name, clean_text
 from glimmers.lib.errors import NotFound
 from glimmers.lib.errors import on_field as _field
+from glimmers.lib.owned import OwnedQuerySet
 from glimmers.practice import schedules, words
 from glimmers.practice.finding import one
 from glimmers.practice.intentions import IntentionToday as IntentionToday
@@ -32,7 +33,7 @@ from glimmers.practice.intentions import clear_intention as clear_intention
 from glimmers.practice.intentions import intention_for as intention_for
 from glimmers.practice.intentions import intention_today as intention_today
 from glimmers.practice.intentions import set_intention as set_intention
-from glimmers.practice.models import ABOUT_LIMIT, NAME_LIMIT, NOTE_LIMIT, Occasion, OwnedQuerySet, Ritual
+from glimmers.practice.models import ABOUT_LIMIT, NAME_LIMIT, NOTE_LIMIT, Occasion, Ritual
 from glimmers.practice.noticing import Plan as Plan
 from glimmers.practice.noticing import add_prompt as add_prompt
 from glimmers.practice.noticing import check_in_after as check_in_after

@@ -171,7 +171,7 @@ def ritual_done(request: SignedInRequest, ritual_id: uuid.UUID) -> HttpResponse:
         done = services.mark_done(request.user, found.uuid)
     except NotFound:  # retired
         raise Http404("No such ritual") from None
-    if request.htmx:  # type: ignore[attr-defined]
+    if request.htmx:
         return _row(request, done.occasion, asking=True)
     messages.success(request, f"“{found.name}” done. Did it glimmer? You can say below, if you like.")
     return redirect(_next(request, reverse("journal:today")))
@@ -183,12 +183,12 @@ def occasion_answer(request: SignedInRequest, occasion_id: uuid.UUID) -> HttpRes
     said = request.POST.get("glimmered", "")
     if said == "yes":  # the capture box, pre-filled; the occasion is marked "yes" once a glimmer is kept
         target = reverse("practice:occasion_glimmer", kwargs={"occasion_id": occasion.uuid})
-        if request.htmx:  # type: ignore[attr-defined]
+        if request.htmx:
             return _row(request, occasion, keep_form=_keep_form(occasion))
         return redirect(target)
     services.answer_glimmered(request.user, occasion.uuid, False if said == "no" else None)
     occasion.refresh_from_db()
-    if request.htmx:  # type: ignore[attr-defined]
+    if request.htmx:
         return _row(request, occasion)
     return redirect(_next(request, reverse("journal:today")))
 
@@ -212,10 +212,10 @@ def occasion_glimmer(request: SignedInRequest, occasion_id: uuid.UUID) -> HttpRe
             _attach(form, error)
         else:
             occasion.refresh_from_db()
-            if request.htmx:  # type: ignore[attr-defined]
+            if request.htmx:
                 return _row(request, occasion, kept=True)
             messages.success(request, "Kept, and linked to this ritual.")
             return redirect(_next(request, reverse("journal:today")))
-    if request.htmx:  # type: ignore[attr-defined]
+    if request.htmx:
         return _row(request, occasion, keep_form=form)
     return render(request, "practice/occasion_glimmer.html", {"occasion": occasion, "form": form})

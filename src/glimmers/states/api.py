@@ -154,7 +154,7 @@ def delete_hard_moment(request: SignedInRequest, moment_id: str) -> Status[None]
 
 
 class CueQuery(Schema):
-    moves: str | None = Field(None, description="`down` to show moves down as well.")
+    moves: str | None = Field(None, max_length=20, description="`down` to show moves down as well.")
 
 
 @router.get("/cues", response={200: list[CueOut], **ERRORS}, tags=["cues"], summary="List my cues")

@@ -8,28 +8,34 @@ dorsal) or by the person's own names for them, ignoring case.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from glimmers import messages
-from glimmers.cli import UserOption, command_line_user, fail, kind_errors, setup_django
+from glimmers.accounts.cli import command_line_user
+from glimmers.lib.cli import JsonOption, UserOption, fail, kind_errors, not_found, print_json, setup_django
 
 if TYPE_CHECKING:
     from glimmers.states.ladder import Ladder
 
 states_app = typer.Typer(no_args_is_help=True)
-ladder_app = typer.Typer(help="My ladder: the states in my own words.", no_args_is_help=True)
+ladder_app = typer.Typer(
+    help=(
+        "My ladder: the states in my own words. The method it comes from calls its three rungs ventral, "
+        "sympathetic and dorsal — its language for a personal map, not a fact about the body. Those words "
+        "work wherever a state is asked for, as do my own names and the plain ones."
+    ),
+    no_args_is_help=True,
+)
 cues_app = typer.Typer(help="Cues: what tends to come with a move on my ladder.", no_args_is_help=True)
 states_app.add_typer(ladder_app, name="ladder")
 states_app.add_typer(cues_app, name="cues")
 
-JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON.")]
 StateArgument = Annotated[
-    str, typer.Argument(metavar="STATE", help="ventral, sympathetic or dorsal — or your own name for it (any case).")
+    str, typer.Argument(metavar="STATE", help="Your own name for the state, or its plain words (any case).")
 ]
 WhenOption = Annotated[
     str | None,
@@ -43,18 +49,10 @@ WhenOption = Annotated[
 DownOption = Annotated[bool, typer.Option("--moves-down", help="Show moves down as well.")]
 
 
-def _print_json(value: Any) -> None:
-    typer.echo(json.dumps(value, ensure_ascii=False))
-
-
 @contextmanager
 def _looking_for_cue(words: str) -> Iterator[None]:
-    from glimmers.lib.errors import NotFound
-
-    try:
+    with not_found(messages.NO_SUCH_CUE.format(cue=words)):
         yield
-    except NotFound:
-        fail(messages.NO_SUCH_CUE.format(cue=words))
 
 
 # --- check-ins ------------------------------------------------------------------------------------
@@ -77,7 +75,7 @@ def checkin(
         ladder = services.ladder_for(owner)
         saved = services.check_in(owner, state=state, note=note or "", when=when, ladder=ladder)
     if as_json:
-        _print_json(reading.checkin_as_dict(saved, ladder))
+        print_json(reading.checkin_as_dict(saved, ladder))
         return
     typer.echo(messages.CHECKED_IN.format(name=ladder.name(saved.state), time=f"{saved.local_at:%H:%M}"))
 
@@ -89,13 +87,13 @@ def _print_ladder(ladder: Ladder) -> None:
     typer.echo(messages.LADDER_HEADER)
     for rung in ladder.top_to_bottom:
         typer.echo("")
-        typer.echo(f"{rung.marker} {rung.name}  " + typer.style(f"({rung.state} · {rung.colour_name})", dim=True))
+        typer.echo(f"{rung.marker} {rung.name}  " + typer.style(f"({rung.colour_name}, {rung.shape})", dim=True))
         written = [answer for answer in rung.answers if answer.text]
         for answer in written:
             text = answer.text.replace("\n", "\n    ")
             typer.echo(f"  {typer.style(answer.question + ':', dim=True)} {text}")
         if not rung.written:
-            typer.echo(typer.style("  " + messages.RUNG_NOT_WRITTEN.format(state=rung.state), dim=True))
+            typer.echo(typer.style("  " + messages.RUNG_NOT_WRITTEN.format(name=rung.name), dim=True))
 
 
 @ladder_app.command("show")
@@ -107,7 +105,7 @@ def ladder_show(user: UserOption = None, as_json: JsonOption = False) -> None:
     with kind_errors():
         ladder = services.ladder_for(command_line_user(user))
     if as_json:
-        _print_json(reading.ladder_as_dict(ladder))
+        print_json(reading.ladder_as_dict(ladder))
         return
     _print_ladder(ladder)
 
@@ -121,7 +119,7 @@ def _ask(ladder: Ladder, states: list[str]) -> dict[str, dict[str, str]]:
     for state in states:
         rung = ladder[state]
         typer.echo("")
-        typer.echo(f"{rung.marker} {rung.standard} ({state}) — {rung.hint}")
+        typer.echo(f"{rung.marker} {rung.name} — {rung.hint}")
         given: dict[str, str] = {}
         questions = {"name": "My name for it", "colour": f"Its colour ({', '.join(PALETTE)})", **FIELDS}
         current = {"name": rung.own_name, "colour": rung.own_colour, **{a.key: a.text for a in rung.answers}}
@@ -136,7 +134,9 @@ def _ask(ladder: Ladder, states: list[str]) -> dict[str, dict[str, str]]:
 def ladder_edit(
     state: Annotated[
         str | None,
-        typer.Argument(metavar="[STATE]", help="Which state (standard or own name). Left out: all three, in order."),
+        typer.Argument(
+            metavar="[STATE]", help="Which state (your own name or the plain one). Left out: all three, in order."
+        ),
     ] = None,
     name: Annotated[str | None, typer.Option("--name", help="My name for it (up to 40 characters).")] = None,
     colour: Annotated[str | None, typer.Option("--colour", "--color", help="sage, sky, sand, plum, …")] = None,
@@ -149,7 +149,7 @@ def ladder_edit(
     as_json: JsonOption = False,
 ) -> None:
     """Write my ladder. With options, change just those (an empty value "" clears one); without, answer the
-    questions one by one — sympathetic, then dorsal, then ventral, so it always ends in safety."""
+    questions one by one — stirred up, then far away, then settled, so it always ends in safety."""
     given = {"name": name, "colour": colour, "body": body, "feel": feel, "think": think, "do": do, "helps": helps}
     changes = {key: value for key, value in given.items() if value is not None}
     if changes and state is None:
@@ -165,7 +165,7 @@ def ladder_edit(
         rungs = {chosen: changes} if chosen and changes else _ask(ladder, [chosen] if chosen else list(FILL_ORDER))
         ladder = services.update_ladder(owner, rungs)
     if as_json:
-        _print_json(reading.ladder_as_dict(ladder))
+        print_json(reading.ladder_as_dict(ladder))
         return
     typer.echo(messages.LADDER_SAVED)
 
@@ -186,7 +186,7 @@ def ladder_hard_moments(
         owner = command_line_user(user)
         on = services.set_hard_moments(owner, turn.lower() == "on") if turn else services.hard_moments_on(owner)
     if as_json:
-        _print_json({"hard_moments": on})
+        print_json({"hard_moments": on})
         return
     typer.echo(messages.HARD_MOMENTS_ARE_ON if on else messages.HARD_MOMENTS_ARE_OFF)
 
@@ -198,7 +198,7 @@ def ladder_hard_moments(
 def hard_moment(
     text: Annotated[list[str], typer.Argument(metavar="TEXT", help="A few words about what moved you down.")],
     state: Annotated[
-        str | None, typer.Option("--state", metavar="STATE", help="Where it left you (standard or own name).")
+        str | None, typer.Option("--state", metavar="STATE", help="Where it left you (your own name or the plain one).")
     ] = None,
     cue: Annotated[
         str | None, typer.Option("--cue", metavar="NAME", help="What came with it; a new name makes a new cue.")
@@ -217,7 +217,7 @@ def hard_moment(
             fail(messages.HARD_MOMENTS_OFF)
         moment = services.add_hard_moment(owner, text=" ".join(text), state=state, cue=cue, when=when)
     if as_json:
-        _print_json(reading.hard_moment_as_dict(moment))
+        print_json(reading.hard_moment_as_dict(moment))
         return
     typer.echo(messages.HARD_MOMENT_NOTED)
 
@@ -234,7 +234,7 @@ def cues_list(moves_down: DownOption = False, user: UserOption = None, as_json: 
     with kind_errors():
         summaries = reading.cue_summaries(command_line_user(user))
     if as_json:
-        _print_json([reading.cue_as_dict(summary, moves_down=moves_down) for summary in summaries])
+        print_json([reading.cue_as_dict(summary, moves_down=moves_down) for summary in summaries])
         return
     if not summaries:
         typer.echo(messages.NO_CUES)
@@ -267,7 +267,7 @@ def cues_show(
         story = reading.cue_story(owner, services.find_cue(owner, cue))
         ladder = services.ladder_for(owner)
     if as_json:
-        _print_json(reading.cue_story_as_dict(story, moves_down=moves_down))
+        print_json(reading.cue_story_as_dict(story, moves_down=moves_down))
         return
     typer.echo(story.cue.name)
     if story.cue.note:
@@ -305,7 +305,7 @@ def cues_add(
         owner = command_line_user(user)
         story = reading.cue_story(owner, services.create_cue(owner, name=name, note=note or ""))
     if as_json:
-        _print_json(reading.cue_as_dict(story))
+        print_json(reading.cue_as_dict(story))
         return
     typer.echo(messages.CUE_ADDED.format(name=story.cue.name))
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
-from typing import TYPE_CHECKING, Generic, TypeVar
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -15,18 +15,11 @@ from django.db import models
 from django.db.models.functions import Lower
 
 from glimmers.journal.models import Glimmer, State
+from glimmers.lib.owned import OwnedQuerySet
 from glimmers.states.palette import CUE_NAME_LIMIT, NAME_LIMIT
 
 if TYPE_CHECKING:
-    from glimmers.accounts.models import User
-
-M = TypeVar("M", bound=models.Model)
-
-
-class OwnedQuerySet(models.QuerySet[M], Generic[M]):
-    def owned_by(self, user: User) -> OwnedQuerySet[M]:
-        """The one way to read these things: the owner's own."""
-        return self.filter(owner=user)
+    pass
 
 
 class Moment(models.Model):

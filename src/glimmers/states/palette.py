@@ -19,11 +19,11 @@ RANK = journal_ladder.RANK  # higher is further up the ladder
 MARKERS = {VENTRAL: "●", SYMPATHETIC: "◆", DORSAL: "■"}
 SHAPE_NAMES = {VENTRAL: "circle", SYMPATHETIC: "diamond", DORSAL: "square"}
 
-# The short, plain names used until the person writes their own.
-DEFAULT_NAMES = {VENTRAL: "calm and connected", SYMPATHETIC: "wired or restless", DORSAL: "shut down or far away"}
+# The short, plain names used until the person writes their own (the journal's, so every page agrees).
+DEFAULT_NAMES = dict(journal_ladder.PLAIN_NAMES)
 # What each step of the map is about, in plain words (never a label for the person).
 STEP_HINTS = {
-    SYMPATHETIC: "The state of being stirred up: restless, anxious, on edge or angry — mobilised.",
+    SYMPATHETIC: "The state of being stirred up: restless, anxious, on edge or angry.",
     DORSAL: "The state of shutting down: numb, heavy, foggy or far away.",
     VENTRAL: "The state of feeling safe: calm, connected, present — where the ladder ends.",
 }

@@ -9,8 +9,6 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from functools import reduce
-from operator import or_
 from typing import Any
 
 from django.db.models import Count, Q
@@ -19,20 +17,14 @@ from django.utils import timezone
 
 from glimmers.accounts.models import User
 from glimmers.journal import services as journal
+from glimmers.journal.ladder import moves
 from glimmers.journal.models import Glimmer
 from glimmers.states import services
 from glimmers.states.ladder import Ladder, helps, moved_down, moved_up, shift
 from glimmers.states.models import CheckIn, Cue, Trigger
-from glimmers.states.palette import LADDER, RANK
+from glimmers.states.palette import LADDER
 
 MAX_WEEKS = 52
-
-
-def _moves(prefix: str, *, up: bool) -> Q:
-    """Glimmers whose after is higher (up) or lower (down) on the ladder than their before, in SQL —
-    the same rule as ladder.shift (a test holds the two together)."""
-    pairs = [(b, a) for b in RANK for a in RANK if (RANK[a] > RANK[b] if up else RANK[a] < RANK[b])]
-    return reduce(or_, (Q(**{f"{prefix}state_before": b, f"{prefix}state_after": a}) for b, a in pairs))
 
 
 # --- cues -----------------------------------------------------------------------------------------
@@ -57,8 +49,8 @@ def cue_summaries(user: User) -> list[CueSummary]:
     live = Q(glimmers__deleted_at__isnull=True)
     cues = services.cues_of(user).annotate(
         glimmer_count=Count("glimmers", filter=live, distinct=True),
-        up_count=Count("glimmers", filter=live & _moves("glimmers__", up=True), distinct=True),
-        down_count=Count("glimmers", filter=live & _moves("glimmers__", up=False), distinct=True),
+        up_count=Count("glimmers", filter=live & moves("glimmers__", up=True), distinct=True),
+        down_count=Count("glimmers", filter=live & moves("glimmers__", up=False), distinct=True),
         hard_count=Count("hard_moments", distinct=True),
     )
     return [

@@ -4,16 +4,24 @@ palette, state names) are the services' to check, so every channel answers alike
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from uuid import UUID
 
 from ninja import Schema
 from pydantic import Field
 
 from glimmers.journal.models import State
-from glimmers.journal.schemas import WHEN_LIMIT, GlimmerOut, Moment
+from glimmers.journal.schemas import WHEN_LIMIT, WORD_LIMIT, ZONE_LIMIT, GlimmerOut, Moment
+from glimmers.lib.apischemas import Body, IsoMoment
 from glimmers.lib.when import EXAMPLES
-from glimmers.states.palette import PALETTE
+from glimmers.states.palette import (
+    CUE_NAME_LIMIT,
+    FIELD_LIMIT,
+    HARD_MOMENT_LIMIT,
+    NAME_LIMIT,
+    NOTE_LIMIT,
+    PALETTE,
+)
 
 STATE_WORDS = "ventral, sympathetic or dorsal — or your own name for it (any case)"
 COLOURS = ", ".join(PALETTE)
@@ -42,17 +50,17 @@ class LadderOut(Schema):
     dorsal: RungOut
 
 
-class RungIn(Schema):
-    name: str = Field("", description="Up to 40 characters; empty: the plain default.")
-    colour: str = Field("", description=f"One of: {COLOURS}; empty: the default.")
-    body: str = Field("", description="Up to 500 characters.")
-    feel: str = Field("", description="Up to 500 characters.")
-    think: str = Field("", description="Up to 500 characters.")
-    do: str = Field("", description="Up to 500 characters.")
-    helps: str = Field("", description="Up to 500 characters.")
+class RungIn(Body):
+    name: str = Field("", max_length=NAME_LIMIT, description="Up to 40 characters; empty: the plain default.")
+    colour: str = Field("", max_length=WORD_LIMIT, description=f"One of: {COLOURS}; empty: the default.")
+    body: str = Field("", max_length=FIELD_LIMIT, description="Up to 500 characters.")
+    feel: str = Field("", max_length=FIELD_LIMIT, description="Up to 500 characters.")
+    think: str = Field("", max_length=FIELD_LIMIT, description="Up to 500 characters.")
+    do: str = Field("", max_length=FIELD_LIMIT, description="Up to 500 characters.")
+    helps: str = Field("", max_length=FIELD_LIMIT, description="Up to 500 characters.")
 
 
-class LadderIn(Schema):
+class LadderIn(Body):
     """The whole map: a state or field left out is cleared (back to the plain defaults)."""
 
     ventral: RungIn | None = None
@@ -64,7 +72,7 @@ class SettingsOut(Schema):
     hard_moments: bool = Field(description="Are hard moments on? Off by default; off hides them and deletes nothing.")
 
 
-class SettingsIn(Schema):
+class SettingsIn(Body):
     hard_moments: bool
 
 
@@ -81,14 +89,14 @@ class CheckInOut(Schema):
     created_at: Moment
 
 
-class CheckInIn(Schema):
+class CheckInIn(Body):
     """Where am I? Only `state` is needed; give the time as `at` or in words as `when`, not both (default: now)."""
 
-    state: str = Field(description=f"{STATE_WORDS}.")
-    note: str = Field("", description="Up to 500 characters.")
-    at: datetime | None = Field(None, description="ISO 8601. Without an offset it is read in `time_zone`.")
+    state: str = Field(max_length=NAME_LIMIT, description=f"{STATE_WORDS}.")
+    note: str = Field("", max_length=NOTE_LIMIT, description="Up to 500 characters.")
+    at: IsoMoment | None = Field(None, description="ISO 8601. Without an offset it is read in `time_zone`.")
     when: str | None = Field(None, max_length=WHEN_LIMIT, description=f"The time in words: {EXAMPLES}.")
-    time_zone: str | None = Field(None, description="IANA name. Left out: your profile's zone.")
+    time_zone: str | None = Field(None, max_length=ZONE_LIMIT, description="IANA name. Left out: your profile's zone.")
 
 
 class CheckInPage(Schema):
@@ -109,15 +117,15 @@ class HardMomentOut(Schema):
     created_at: Moment
 
 
-class HardMomentIn(Schema):
+class HardMomentIn(Body):
     """A short note of a moment that moved you down. Needs hard moments turned on (else 400)."""
 
-    text: str = Field(description="Up to 500 characters.")
-    state: str | None = Field(None, description=f"Where it left you: {STATE_WORDS}.")
-    cue: str | None = Field(None, description="A cue's name; a new name makes a new cue.")
-    at: datetime | None = Field(None, description="ISO 8601. Left out: now.")
+    text: str = Field(max_length=HARD_MOMENT_LIMIT, description="Up to 500 characters.")
+    state: str | None = Field(None, max_length=NAME_LIMIT, description=f"Where it left you: {STATE_WORDS}.")
+    cue: str | None = Field(None, max_length=CUE_NAME_LIMIT, description="A cue's name; a new name makes a new cue.")
+    at: IsoMoment | None = Field(None, description="ISO 8601. Left out: now.")
     when: str | None = Field(None, max_length=WHEN_LIMIT, description=f"The time in words: {EXAMPLES}.")
-    time_zone: str | None = Field(None, description="IANA name. Left out: your profile's zone.")
+    time_zone: str | None = Field(None, max_length=ZONE_LIMIT, description="IANA name. Left out: your profile's zone.")
 
 
 class HardMomentPage(Schema):
@@ -149,19 +157,21 @@ class CueStoryOut(CueOut):
     hard_moment_list: list[HardMomentOut] | None = Field(description="Null while hard moments are off.")
 
 
-class CueIn(Schema):
-    name: str = Field(description="Up to 100 characters; unique among your cues, ignoring case.")
-    note: str = ""
+class CueIn(Body):
+    name: str = Field(
+        max_length=CUE_NAME_LIMIT, description="Up to 100 characters; unique among your cues, ignoring case."
+    )
+    note: str = Field("", max_length=FIELD_LIMIT)
 
 
-class CuePatch(Schema):
+class CuePatch(Body):
     """Only what is given changes: rename a cue, or change its note."""
 
-    name: str | None = None
-    note: str | None = None
+    name: str | None = Field(None, max_length=CUE_NAME_LIMIT)
+    note: str | None = Field(None, max_length=FIELD_LIMIT)
 
 
-class LinkIn(Schema):
+class LinkIn(Body):
     glimmer: UUID = Field(description="The id of one of your glimmers that came with this cue.")
 
 

@@ -18,16 +18,18 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from glimmers.accounts.models import User
+from glimmers.accounts.zones import zone_named
 from glimmers.journal import services as journal
 from glimmers.journal.models import State
 from glimmers.journal.text import clean_name, clean_text
 from glimmers.lib.errors import NotFound
 from glimmers.lib.errors import full_uuid as _full_uuid
 from glimmers.lib.errors import on_field as _field
+from glimmers.lib.owned import OwnedQuerySet
+from glimmers.lib.paging import Page, keyset_page
 from glimmers.lib.when import parse_when
 from glimmers.states.ladder import Ladder, ladder_from, resolve_state
-from glimmers.states.models import CheckIn, Cue, LadderMap, OwnedQuerySet, StatesSettings, Trigger
-from glimmers.states.paging import Page, page_of
+from glimmers.states.models import CheckIn, Cue, LadderMap, StatesSettings, Trigger
 from glimmers.states.palette import (
     CUE_NAME_LIMIT,
     FIELD_LIMIT,
@@ -39,7 +41,7 @@ from glimmers.states.palette import (
     PALETTE,
 )
 
-PREFILL_WINDOW = timedelta(minutes=30)  # a check-in this recent starts a new glimmer's "before"
+PREFILL_WINDOW = timedelta(minutes=30)  # a check-in this soon before a glimmer's moment may be its "before"
 PAGE_SIZE = 20
 MIN_PREFIX = 6
 UNSET: Any = object()  # "leave this as it is" in an edit
@@ -83,7 +85,7 @@ def ladder_for(user: User) -> Ladder:
 def _clean_rung(state: str, values: Mapping[str, Any]) -> dict[str, str]:
     """The columns for one rung from what was given; unknown states, colours or long texts are refused."""
     columns: dict[str, str] = {}
-    label = f"{State(state).label.lower()} ({state})"
+    label = f"“{State(state).label}”"  # the plain words: the method's terms stay on the ladder's help page
     if "name" in values:
         columns[f"{state}_name"] = _field(
             "name", clean_name, values["name"] or "", label=f"name for {label}", limit=NAME_LIMIT
@@ -162,7 +164,7 @@ def check_in(
 ) -> CheckIn:
     """ "Where am I?" — by the standard name or the person's own. Nothing else is set off by it."""
     zone_name = time_zone or user.time_zone
-    zone = _field("time_zone", journal.zone_named, zone_name)
+    zone = _field("time_zone", zone_named, zone_name)
     checkin = CheckIn(
         owner=user,
         state=_field("state", state_named, user, state or "", ladder),
@@ -179,8 +181,8 @@ def checkins_of(user: User) -> OwnedQuerySet[CheckIn]:
     return CheckIn.objects.owned_by(user)
 
 
-def list_checkins(user: User, *, cursor: str | None = None, limit: int = PAGE_SIZE) -> Page:
-    return page_of(checkins_of(user), cursor, limit)
+def list_checkins(user: User, *, cursor: str | None = None, limit: int = PAGE_SIZE) -> Page[CheckIn]:
+    return keyset_page(checkins_of(user), cursor=cursor, limit=limit, key="at")
 
 
 def get_checkin(user: User, checkin_id: str | uuid.UUID) -> CheckIn:
@@ -195,9 +197,20 @@ def delete_checkin(user: User, checkin_id: str | uuid.UUID) -> None:
 
 
 def recent_checkin(user: User, *, now: datetime | None = None) -> CheckIn | None:
-    """The latest check-in of the last 30 minutes: it starts the "before" of a glimmer kept now."""
+    """The latest check-in of the 30 minutes before `now`: Today's capture form offers it as "before"."""
     now = now or timezone.now()
     return checkins_of(user).filter(at__gte=now - PREFILL_WINDOW, at__lte=now).order_by("-at", "-id").first()
+
+
+def state_before_from(user: User, checkin_id: str | uuid.UUID, moment: datetime) -> str:
+    """The state of a check-in offered as a glimmer's "before" — only when it was made in the 30 minutes
+    before the glimmer's own moment; "" for one dated earlier, later, or a check-in that is gone. A "before"
+    is never guessed for another moment (it feeds every "moved up" count)."""
+    try:
+        checkin = get_checkin(user, checkin_id)
+    except (NotFound, ValidationError):
+        return ""
+    return checkin.state if moment - PREFILL_WINDOW <= checkin.at <= moment else ""
 
 
 # --- settings -------------------------------------------------------------------------------------
@@ -324,7 +337,7 @@ def add_hard_moment(
     if not hard_moments_on(user):
         raise HardMomentsOff
     zone_name = time_zone or user.time_zone
-    zone = _field("time_zone", journal.zone_named, zone_name)
+    zone = _field("time_zone", zone_named, zone_name)
     moment = Trigger(
         owner=user,
         text=_field("text", clean_text, text or "", label="hard moment", limit=HARD_MOMENT_LIMIT, required=True),
@@ -339,8 +352,8 @@ def add_hard_moment(
     return moment
 
 
-def list_hard_moments(user: User, *, cursor: str | None = None, limit: int = PAGE_SIZE) -> Page:
-    return page_of(hard_moments_of(user).select_related("cue"), cursor, limit)
+def list_hard_moments(user: User, *, cursor: str | None = None, limit: int = PAGE_SIZE) -> Page[Trigger]:
+    return keyset_page(hard_moments_of(user).select_related("cue"), cursor=cursor, limit=limit, key="at")
 
 
 def get_hard_moment(user: User, moment_id: str | uuid.UUID) -> Trigger:

@@ -6,6 +6,7 @@ app_name = "states"
 urlpatterns = [
     path("", views.ladder, name="ladder"),
     path("edit/", views.ladder_edit, name="ladder_edit"),
+    path("about/", views.ladder_about, name="ladder_about"),
     path("checkins/new/", views.checkin, name="checkin"),
     path("checkins/<uuid:checkin_id>/delete/", views.checkin_delete, name="checkin_delete"),
     path("day/", views.day, name="day"),

@@ -14,39 +14,22 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.forms import Form
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from glimmers.journal import services as journal
 from glimmers.lib.errors import NotFound
-from glimmers.lib.http import SignedInRequest
+from glimmers.lib.http import SignedInRequest, attach_errors, safe_next
 from glimmers.states import reading, services
 from glimmers.states.forms import CheckInForm, CueForm, HardMomentForm, LinkForm, RungForm, SettingsForm
+from glimmers.states.hooks import capture_before
 from glimmers.states.palette import FILL_ORDER
 from glimmers.states.templatetags.states import checkin_context
 
 LINKABLE = 50  # the latest glimmers offered for linking to a cue
 HARD_MOMENTS_SHOWN = 20
-
-
-def _attach(form: Form, error: ValidationError) -> None:
-    """Show each of the services' messages beside the field it is about."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
-
-
-def _safe_next(request: SignedInRequest, default: str) -> str:
-    target = request.POST.get("next", "")
-    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
-        return target
-    return default
 
 
 def _not_found(error: NotFound) -> Http404:
@@ -64,6 +47,12 @@ def ladder(request: SignedInRequest) -> HttpResponse:
         "first_step": FILL_ORDER[0],
     }
     return render(request, "states/ladder.html", context)
+
+
+@require_safe
+def ladder_about(request: SignedInRequest) -> HttpResponse:
+    """The ladder's help: the one page that shows the method's own words, and says what they are."""
+    return render(request, "states/ladder_about.html", {"ladder": services.ladder_for(request.user)})
 
 
 @require_http_methods(["GET", "POST"])
@@ -88,7 +77,7 @@ def ladder_edit(request: SignedInRequest) -> HttpResponse:
             try:
                 services.update_rung(request.user, step, **form.service_kwargs())
             except ValidationError as error:
-                _attach(form, error)
+                attach_errors(form, error)
             else:
                 if index + 1 == len(FILL_ORDER):
                     messages.success(request, "Your ladder is saved.")
@@ -111,15 +100,17 @@ def checkin(request: SignedInRequest) -> HttpResponse:
             problem = " ".join(error.messages)
     else:
         problem = "Please choose where you are on your ladder."
-    if request.htmx:  # type: ignore[attr-defined]
+    if request.htmx:
         context = checkin_context(request, saved=saved, problem=problem, note=request.POST.get("note", ""))
+        if saved and safe_next(request, "") == reverse("journal:today"):
+            context["before_offer"] = capture_before(request, None)  # Today's capture form offers it at once
         return render(request, "states/_checkin_answer.html", context)
     if saved:
         name = services.ladder_for(request.user).name(saved.state)
         messages.success(request, f"Noted: {name}, {saved.local_at:%H:%M}.")
     else:
         messages.info(request, problem)
-    return redirect(_safe_next(request, reverse("states:day")))
+    return redirect(safe_next(request, reverse("states:day")))
 
 
 @require_POST
@@ -131,7 +122,7 @@ def checkin_delete(request: SignedInRequest, checkin_id: uuid.UUID) -> HttpRespo
         raise _not_found(error) from None
     messages.success(request, "That check-in is removed.")
     day_url = f"{reverse('states:day')}?date={found.local_date.isoformat()}"
-    return redirect(_safe_next(request, day_url))
+    return redirect(safe_next(request, day_url))
 
 
 @require_safe
@@ -170,7 +161,7 @@ def hard_moments(request: SignedInRequest) -> HttpResponse:
                 user, text=data["text"], state=data["state"] or None, cue=data["cue"] or None, when=data["when"] or None
             )
         except ValidationError as error:
-            _attach(form, error)
+            attach_errors(form, error)
         else:
             messages.success(request, "Noted. Thank you for writing it down.")
             return redirect("states:hard_moments")
@@ -219,7 +210,7 @@ def cues(request: SignedInRequest) -> HttpResponse:
         try:
             cue = services.create_cue(request.user, name=form.cleaned_data["name"], note=form.cleaned_data["note"])
         except ValidationError as error:
-            _attach(form, error)
+            attach_errors(form, error)
         else:
             return redirect("states:cue", cue_id=cue.uuid)
     return render(request, "states/cues.html", {"form": form, "summaries": reading.cue_summaries(request.user)})
@@ -248,7 +239,7 @@ def cue_edit(request: SignedInRequest, cue_id: uuid.UUID) -> HttpResponse:
         try:
             services.update_cue(request.user, found.uuid, **form.cleaned_data)
         except ValidationError as error:
-            _attach(form, error)
+            attach_errors(form, error)
         else:
             messages.success(request, "Saved.")
             return redirect("states:cue", cue_id=found.uuid)

@@ -11,31 +11,12 @@ from __future__ import annotations
 from typing import Any
 
 from django import template
-from django.db import DatabaseError
-from django.http import HttpRequest
 from django.urls import reverse
 
-from glimmers.kit import services
-from glimmers.kit.models import Anchor, KitSettings
+from glimmers.kit.models import Anchor
 from glimmers.kit.reading import label_of
 
 register = template.Library()
-
-CACHE = "_kit_settings"
-
-
-def settings_of(request: HttpRequest) -> KitSettings:
-    """The person's kit settings, read once per request."""
-    found = getattr(request, CACHE, None)
-    if found is None:
-        found = services.settings_for(request.user)  # type: ignore[arg-type]
-        setattr(request, CACHE, found)
-    return found
-
-
-def forget_settings(request: HttpRequest) -> None:
-    if hasattr(request, CACHE):
-        delattr(request, CACHE)
 
 
 @register.inclusion_tag("kit/_need_button.html", takes_context=True)
@@ -43,11 +24,7 @@ def need_button(context: template.Context) -> dict[str, Any]:
     request = context.get("request")
     if request is None or not request.user.is_authenticated:
         return {"hidden": True}
-    try:
-        low_energy = settings_of(request).low_energy
-    except DatabaseError:  # an error page while the database is away: leave the button out quietly
-        return {"hidden": True}
-    return {"low_energy": low_energy, "current": request.path}
+    return {"low_energy": request.user.low_energy, "current": request.path}  # the profile's setting: no query
 
 
 URLS = {

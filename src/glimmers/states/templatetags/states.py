@@ -1,9 +1,7 @@
 """What the ladder contributes to pages it doesn't own, so that no lower app ever imports states:
 
 - `{% checkin_control %}` — the small "where am I?" control base.html shows on every signed-in page.
-  On a page with the capture form (its context says `capture_here`) it also carries the latest check-in
-  of the last 30 minutes as `data-before` / `data-before-until`, which app.js uses to pre-fill "How I was
-  before" (the journal never asks); other pages skip that query.
+  (Today's capture form offers a recent check-in as "before" through states.hooks.capture_before.)
 - `{% hard_moments_setting %}` — the "Hard moments" switch on the Settings page.
 - `{{ ladder|rung:state }}` — one rung of a ladder, for showing a state in the person's own words.
 """
@@ -17,6 +15,7 @@ from django.db import DatabaseError
 from django.http import HttpRequest
 
 from glimmers.states import services
+from glimmers.states.hooks import ladder_of
 from glimmers.states.ladder import Ladder, Rung
 from glimmers.states.models import CheckIn
 from glimmers.states.palette import NOTE_LIMIT
@@ -31,19 +30,11 @@ def checkin_context(
     saved: CheckIn | None = None,
     problem: str = "",
     note: str = "",
-    prefill: bool = False,
 ) -> dict[str, Any]:
-    """What the control needs: the person's ladder, and with `prefill` the recent check-in (one query each)."""
-    user = request.user
-    ladder = ladder or services.ladder_for(user)  # type: ignore[arg-type]
-    recent = saved or (services.recent_checkin(user) if prefill else None)  # type: ignore[arg-type]
-    until = None
-    if recent is not None:
-        until = int((recent.at + services.PREFILL_WINDOW).timestamp() * 1000)
+    """What the control needs: the person's ladder (read once a request, states.hooks.ladder_of)."""
+    ladder = ladder or ladder_of(request)
     return {
         "ladder": ladder,
-        "recent": recent,
-        "before_until": until,
         "saved": saved,
         "saved_name": ladder.name(saved.state) if saved else "",
         "problem": problem,
@@ -61,9 +52,7 @@ def checkin_control(context: template.Context) -> dict[str, Any]:
         return {"hidden": True}
     given = context.get("ladder")
     try:
-        values = checkin_context(
-            request, ladder=given if isinstance(given, Ladder) else None, prefill=bool(context.get("capture_here"))
-        )
+        values = checkin_context(request, ladder=given if isinstance(given, Ladder) else None)
     except DatabaseError:  # an error page while the database is away: leave the control out quietly
         return {"hidden": True}
     values["csrf_token"] = context.get("csrf_token")

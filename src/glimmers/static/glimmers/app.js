@@ -32,25 +32,7 @@
 
   // --- my ladder (states) ---------------------------------------------------------------------------
 
-  // A check-in of the last 30 minutes starts "How I was before" in Today's capture form. The check-in
-  // control carries it (data-before, and data-before-until in ms since the epoch); a choice the person
-  // has made is never overwritten.
-  function preFillBefore() {
-    var control = document.getElementById("checkin");
-    if (!control || !control.dataset.before) return;
-    if (Date.now() > Number(control.dataset.beforeUntil || 0)) return;
-    document.querySelectorAll("form.capture-form select[name='state_before']").forEach(function (select) {
-      if (select.value === "" && !select.dataset.touched) select.value = control.dataset.before;
-    });
-  }
-  document.addEventListener("change", function (event) {
-    if (event.target.matches && event.target.matches("select[name='state_before']")) {
-      event.target.dataset.touched = "true";
-    }
-  });
-  document.addEventListener("DOMContentLoaded", preFillBefore);
   document.addEventListener("htmx:afterSettle", function (event) {
-    preFillBefore();
     // After a check-in the control is new: put the focus back where it was, on "Where am I?".
     if (event.target && event.target.id === "checkin") {
       var summary = event.target.querySelector("summary");
@@ -108,5 +90,34 @@
 
   document.addEventListener("DOMContentLoaded", function () {
     document.querySelectorAll("[data-savour-seconds]").forEach(savourTimer);
+  });
+})();
+
+// --- a new person's welcome: an idea starts the capture box ----------------------------------------------
+// Without JavaScript an idea is a link to Today with ?text=…, which starts the box with its words; with it,
+// the box on this page is filled in place and given the focus, the cursor at the end, ready to make it theirs.
+(function () {
+  "use strict";
+
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest ? event.target.closest("a[data-idea]") : null;
+    var box = document.getElementById("id_text");
+    if (!link || !box || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey) return;
+    event.preventDefault();
+    box.value = link.dataset.idea;
+    box.focus();
+    box.setSelectionRange(box.value.length, box.value.length);
+  });
+})();
+
+// --- forms: every problem at once, and the focus on them ---------------------------------------------------
+// A form that comes back with problems starts with a summary that links to each field. On a page load its
+// autofocus takes the focus; after htmx swaps a form in, this does, so the keyboard is never left behind.
+(function () {
+  "use strict";
+
+  document.addEventListener("htmx:afterSettle", function (event) {
+    var summary = event.target && event.target.querySelector ? event.target.querySelector("[data-error-summary]") : null;
+    if (summary) summary.focus();
   });
 })();

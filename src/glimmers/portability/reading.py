@@ -1,0 +1,228 @@
+"""What an export holds, read once for every format: each section as a stream of plain dicts.
+
+Everything goes through the owners' querysets (`owned_by`), so nothing of anyone else can enter; glimmers
+in the bin are left out, as everywhere else. Long sections are read in keyset batches, so memory stays flat
+however long the journal is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo
+
+from django.db import models
+
+from glimmers.journal.models import Glimmer, Person, Place, Tag
+from glimmers.kit.models import Anchor, KitSettings, Savouring, Surfacing
+from glimmers.portability import glimmer_rows
+from glimmers.states.models import CheckIn, Cue, LadderMap, StatesSettings, Trigger
+
+if TYPE_CHECKING:
+    from glimmers.accounts.models import User
+
+BATCH = 1000
+LADDER_STATES = ("ventral", "sympathetic", "dorsal")
+LADDER_FIELDS = ("name", "colour", "body", "feel", "think", "do", "helps")
+
+Row = dict[str, Any]
+
+
+def _utc(moment: datetime | None) -> str | None:
+    return moment.isoformat() if moment else None
+
+
+def _local(moment: datetime, zone: str) -> str:
+    return moment.astimezone(ZoneInfo(zone)).isoformat()
+
+
+def batches(queryset: models.QuerySet[Any], size: int | None = None) -> Iterator[list[Any]]:
+    """The rows of `queryset` in primary-key order, `size` (default BATCH) at a time (keyset pages: no OFFSET,
+    no cursor held open between batches)."""
+    size = size or BATCH
+    last = None
+    while True:
+        page = queryset.order_by("pk")
+        if last is not None:
+            page = page.filter(pk__gt=last)
+        rows = list(page[:size])
+        if not rows:
+            return
+        yield rows
+        last = rows[-1].pk
+
+
+# --- the sections -----------------------------------------------------------------------------------
+
+
+def account(user: User) -> Row:
+    return {
+        "id": str(user.public_id),
+        "username": user.username,
+        "time_zone": user.time_zone,
+        "created_at": _utc(user.date_joined),
+    }
+
+
+def settings(user: User) -> Row:
+    states = StatesSettings.objects.owned_by(user).first()
+    kit = KitSettings.objects.owned_by(user).first()
+    return {
+        "hard_moments": states.hard_moments if states else False,
+        "savour_seconds": kit.savour_seconds if kit else KitSettings._meta.get_field("savour_seconds").default,
+        "low_energy": kit.low_energy if kit else False,
+    }
+
+
+def _named(thing: Person | Place | Tag) -> Row:
+    row: Row = {"id": str(thing.uuid), "name": thing.name, "note": thing.note}
+    if not isinstance(thing, Tag):
+        row["resurface"] = thing.resurface
+        row["archived"] = thing.archived
+    row["created_at"] = _utc(thing.created_at)
+    return row
+
+
+def people(user: User) -> Iterator[Row]:
+    for batch in batches(Person.objects.owned_by(user)):
+        yield from map(_named, batch)
+
+
+def places(user: User) -> Iterator[Row]:
+    for batch in batches(Place.objects.owned_by(user)):
+        yield from map(_named, batch)
+
+
+def tags(user: User) -> Iterator[Row]:
+    for batch in batches(Tag.objects.owned_by(user)):
+        yield from map(_named, batch)
+
+
+def glimmers(user: User) -> Iterator[Row]:
+    """Each glimmer in its one JSON shape (DESIGN §5), the same as the CLI and the API give."""
+    for batch in glimmer_rows.batches(user, BATCH):
+        yield from batch
+
+
+def check_ins(user: User) -> Iterator[Row]:
+    for batch in batches(CheckIn.objects.owned_by(user)):
+        for row in batch:
+            yield {
+                "id": str(row.uuid),
+                "at": _local(row.at, row.time_zone),
+                "time_zone": row.time_zone,
+                "state": row.state,
+                "note": row.note,
+                "created_at": _utc(row.created_at),
+            }
+
+
+def ladder_map(user: User) -> Row | None:
+    found = LadderMap.objects.owned_by(user).first()
+    if found is None:
+        return None
+    row: Row = {state: {name: getattr(found, f"{state}_{name}") for name in LADDER_FIELDS} for state in LADDER_STATES}
+    row["updated_at"] = _utc(found.updated_at)
+    return row
+
+
+def hard_moments(user: User) -> Iterator[Row]:
+    for batch in batches(Trigger.objects.owned_by(user).select_related("cue")):
+        for row in batch:
+            yield {
+                "id": str(row.uuid),
+                "at": _local(row.at, row.time_zone),
+                "time_zone": row.time_zone,
+                "text": row.text,
+                "state": row.state or None,
+                "cue": str(row.cue.uuid) if row.cue else None,
+                "created_at": _utc(row.created_at),
+            }
+
+
+def cues(user: User) -> Iterator[Row]:
+    for batch in batches(Cue.objects.owned_by(user)):
+        linked: dict[int, list[str]] = {cue.pk: [] for cue in batch}
+        links = (
+            Cue.glimmers.through.objects.filter(cue_id__in=linked, glimmer__deleted_at__isnull=True)
+            .order_by("glimmer_id")
+            .values_list("cue_id", "glimmer__uuid")
+        )
+        for cue_id, glimmer_uuid in links:
+            linked[cue_id].append(str(glimmer_uuid))
+        for cue in batch:
+            yield {
+                "id": str(cue.uuid),
+                "name": cue.name,
+                "note": cue.note,
+                "glimmers": linked[cue.pk],
+                "created_at": _utc(cue.created_at),
+            }
+
+
+def anchors(user: User) -> Iterator[Row]:
+    # An anchor on a glimmer in the bin waits there with it, as the kit shows it.
+    queryset = Anchor.objects.owned_by(user).exclude(glimmer__deleted_at__isnull=False)
+    for batch in batches(queryset.select_related("glimmer", "person", "place", "cue")):
+        for row in batch:
+            yield {
+                "id": str(row.uuid),
+                "kind": row.kind,
+                "thing": str(row.thing.uuid),
+                "position": row.position,
+                "note": row.note,
+                "created_at": _utc(row.created_at),
+            }
+
+
+def surfacings(user: User) -> Iterator[Row]:
+    queryset = Surfacing.objects.owned_by(user).filter(glimmer__deleted_at__isnull=True).select_related("glimmer")
+    for batch in batches(queryset):
+        for row in batch:
+            yield {
+                "id": str(row.uuid),
+                "glimmer": str(row.glimmer.uuid),
+                "at": _utc(row.at),
+                "state_before": row.state_before or None,
+                "state_after": row.state_after or None,
+                "helped": row.helped,
+            }
+
+
+def savourings(user: User) -> Iterator[Row]:
+    queryset = Savouring.objects.owned_by(user).filter(glimmer__deleted_at__isnull=True)
+    for batch in batches(queryset.select_related("glimmer", "surfacing")):
+        for row in batch:
+            yield {
+                "id": str(row.uuid),
+                "glimmer": str(row.glimmer.uuid),
+                "surfacing": str(row.surfacing.uuid) if row.surfacing else None,
+                "at": _utc(row.at),
+                "seconds": row.seconds,
+            }
+
+
+# One object each, then the lists, in the order every format writes them.
+SINGLE: dict[str, Callable[[User], Row | None]] = {
+    "account": account,
+    "settings": settings,
+    "ladder_map": ladder_map,
+}
+LISTS: dict[str, Callable[[User], Iterator[Row]]] = {
+    "people": people,
+    "places": places,
+    "tags": tags,
+    "glimmers": glimmers,
+    "check_ins": check_ins,
+    "hard_moments": hard_moments,
+    "cues": cues,
+    "anchors": anchors,
+    "surfacings": surfacings,
+    "savourings": savourings,
+}
+SECTIONS = (*SINGLE, *LISTS)
+
+
+def glimmer_count(user: User) -> int:
+    return Glimmer.objects.owned_by(user).count()

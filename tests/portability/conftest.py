@@ -1,0 +1,70 @@
+"""A journal with one of every kind of thing a person can own, each carrying a marker string."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from glimmers.accounts import services as accounts
+from glimmers.accounts.models import User
+from glimmers.journal import names
+from glimmers.journal import services as journal
+from glimmers.kit import services as kit
+from glimmers.states import services as states
+
+
+def fill_journal(user: User, marker: str) -> dict[str, Any]:
+    """One of everything, with `marker` in every piece of text; returns the things made."""
+    glimmer = journal.create_glimmer(
+        user,
+        text=f"{marker} the sun on the wall",
+        when="2026-03-14T18:00:00",
+        senses=["sight", "touch"],
+        people=[f"{marker} Anna"],
+        place=f"{marker} park",
+        tags=[f"{marker}-tag"],
+        glow=4,
+        why=f"{marker} why",
+        state_before="sympathetic",
+        state_after="ventral",
+        source="cli",
+    )
+    binned = journal.create_glimmer(user, text=f"{marker} in the bin")
+    person = names.get_name(user, "people", f"{marker} Anna")
+    accounts.create_token(user, name=f"{marker} token")
+    states.set_hard_moments(user, True)
+    states.update_ladder(user, {"dorsal": {"name": f"{marker} fog", "body": f"{marker} heavy"}})
+    checkin = states.check_in(user, state="dorsal", note=f"{marker} note")
+    cue = states.create_cue(user, name=f"{marker} cue", note=f"{marker} note")
+    states.link_glimmer(user, cue.uuid, glimmer.uuid)
+    states.link_glimmer(user, cue.uuid, binned.uuid)
+    journal.delete_glimmer(user, binned.uuid)  # in the bin, still linked to the cue
+    hard_moment = states.add_hard_moment(user, text=f"{marker} a loud room", cue=cue.name)
+    anchor, _new = kit.pin(user, "glimmer", glimmer.uuid, note=f"{marker} note")
+    kit.pin(user, "person", person.uuid, note=f"{marker} note")
+    kit.update_settings(user, savour_seconds=20, low_energy=True)
+    surfacing = kit.need(user, state="dorsal").surfacing
+    assert surfacing is not None
+    savouring = kit.savour(user, glimmer.uuid, surfacing_id=surfacing.uuid)
+    return {
+        "glimmer": glimmer,
+        "binned": binned,
+        "person": person,
+        "checkin": checkin,
+        "cue": cue,
+        "hard_moment": hard_moment,
+        "anchor": anchor,
+        "surfacing": surfacing,
+        "savouring": savouring,
+    }
+
+
+@pytest.fixture
+def alices_journal(alice: User) -> dict[str, Any]:
+    return fill_journal(alice, "MARKER-alice")
+
+
+@pytest.fixture
+def bobs_journal(bob: User) -> dict[str, Any]:
+    return fill_journal(bob, "MARKER-bob")
