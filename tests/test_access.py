@@ -166,6 +166,15 @@ API_BODIES: dict[str, dict[str, Any]] = {
     "PATCH /api/kit/surfacings/{id}": {"helped": True},
     "POST /api/kit/savourings": {"glimmer": "{glimmer}", "seconds": 15},
     "PATCH /api/kit/settings": {"savour_seconds": 20},
+    "POST /api/rituals": {"name": "Tea", "schedule": "FREQ=WEEKLY;BYDAY=MO,TH", "time_of_day": "07:30"},
+    "PATCH /api/rituals/{id}": {"name": "renamed", "retired": True},
+    "POST /api/rituals/{id}/occasions": {"note": "a second cup", "glimmered": True},
+    "PATCH /api/occasions/{id}": {"glimmered": False},
+    "PUT /api/intention": {"text": "look up at the sky", "just_today": True},
+    "POST /api/practice/sessions": {"minutes": 2, "senses": ["sound", "sight"], "seconds": 90},
+    "POST /api/practice/sessions/{id}/glimmers": {"text": "a blackbird", "sense": "sound"},
+    "POST /api/practice/prompts": {"sense": "touch", "text": "The warm mug"},
+    "PATCH /api/practice/prompts/{id}": {"text": "changed", "hidden": True},
 }
 # Which of alice's things an API path names, by its beginning (the rest name a glimmer).
 API_SAMPLES: dict[str, tuple[str, ...]] = {
@@ -178,6 +187,10 @@ API_SAMPLES: dict[str, tuple[str, ...]] = {
     "/api/tags/": ("tag",),
     "/api/kit/anchors/": ("anchor",),
     "/api/kit/surfacings/": ("surfacing",),
+    "/api/rituals/": ("ritual",),
+    "/api/occasions/": ("occasion",),
+    "/api/practice/sessions/": ("session",),
+    "/api/practice/prompts/": ("prompt",),
 }
 
 

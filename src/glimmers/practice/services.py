@@ -316,10 +316,14 @@ def today_rituals(user: User, *, now: datetime | None = None) -> list[DueRitual]
     )
 
 
+def history_of(user: User, ritual: Ritual) -> OwnedQuerySet[Occasion]:
+    """A ritual's occasions (the person's own)."""
+    return Occasion.objects.owned_by(user).filter(ritual=ritual)
+
+
 def history(user: User, ritual: Ritual, *, limit: int = 60) -> list[Occasion]:
     """A ritual's occasions, newest first, with the glimmers they brought."""
-    found = Occasion.objects.owned_by(user).filter(ritual=ritual).select_related("glimmer").order_by("-local_date")
-    return list(found[:limit])
+    return list(history_of(user, ritual).select_related("glimmer").order_by("-local_date", "-id")[:limit])
 
 
 def month_counts(user: User, ritual: Ritual, *, now: datetime | None = None) -> str:
