@@ -183,3 +183,15 @@ def test_bob_gets_404_for_alices_ritual_and_occasion(alice: User, bob_client: Cl
     ):
         assert getattr(bob_client, method)(url).status_code == 404
     assert Occasion.objects.count() == 1
+
+
+def test_the_intentions_default_is_set_and_cleared_in_settings(alice: User, alice_client: Client) -> None:
+    page = alice_client.get("/settings/").content.decode()
+    assert "Daily intention" in page and 'id="intention-default"' in page
+    response = alice_client.post(
+        "/practice/intention/", {"text": "notice 3 glimmers", "scope": "every_day", "next": "/settings/"}
+    )
+    assert response["Location"] == "/settings/"
+    assert 'value="notice 3 glimmers"' in alice_client.get("/settings/").content.decode()
+    alice_client.post("/practice/intention/", {"scope": "every_day", "clear": "1", "next": "/settings/"})
+    assert services.intention_today(alice).default == ""

@@ -6,6 +6,7 @@ journal's template names the places; it never imports practice.
   the capture box's part of the page, so a glimmer kept with htmx updates the count. One or two queries.
 - `today_sections`: the rituals due today (and any done today though not due), each done in one tap. Two
   queries, however many rituals.
+- `settings_sections`: the daily intention's every-day default. One query.
 """
 
 from __future__ import annotations
@@ -41,3 +42,12 @@ def today_sections(request: HttpRequest, thing: Any) -> str:
     if not rows:
         return ""
     return render_to_string("practice/_today.html", {"rows": rows, "next": request.path}, request=request)
+
+
+def settings_section(request: HttpRequest, user: Any) -> str:
+    from django.template.loader import render_to_string
+
+    from glimmers.practice import services
+
+    _text, _just_today, default = services.intention_for(user)
+    return render_to_string("practice/_settings.html", {"default": default}, request=request)
