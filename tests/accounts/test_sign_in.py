@@ -139,7 +139,7 @@ def test_the_password_page_speaks_plainly_and_shows_every_problem_beside_its_box
 
 
 def test_forgotten_passwords_are_for_the_person_who_runs_glimmers_and_the_command_is_in_the_operator_docs(
-    client: Client,
+    client: Client, db: None
 ) -> None:
     from pathlib import Path
 
