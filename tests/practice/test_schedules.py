@@ -160,3 +160,15 @@ def test_every_n_days_takes_a_whole_number_up_to_a_year() -> None:
 )
 def test_a_schedule_in_words(rule: str, said: str) -> None:
     assert schedules.describe(rule) == said
+
+
+@pytest.mark.parametrize(
+    "rule", ["FREQ=DAILY", "FREQ=DAILY;INTERVAL=3", "FREQ=DAILY;INTERVAL=10", "FREQ=WEEKLY;BYDAY=MO,TH,SU"]
+)
+def test_the_quick_answer_for_simple_shapes_is_dateutils_answer_for_years(rule: str) -> None:
+    """is_due answers the simple shapes by arithmetic (dateutil walks every day from the first); both agree."""
+    starts_on = date(2024, 2, 27)
+    expected = set(schedules.due_days(rule, starts_on, date(2024, 1, 1), date(2026, 12, 31)))
+    for offset in range((date(2026, 12, 31) - date(2024, 1, 1)).days + 1):
+        day = date(2024, 1, 1) + timedelta(days=offset)
+        assert schedules.is_due(rule, starts_on, day) == (day in expected), (rule, day)

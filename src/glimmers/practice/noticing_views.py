@@ -19,7 +19,7 @@ from glimmers.lib.http import SignedInRequest
 from glimmers.practice import services
 from glimmers.practice.forms import NoticingForm, PromptForm
 from glimmers.practice.models import KEEP_MOST, NoticingSession, Prompt
-from glimmers.practice.views import _attach
+from glimmers.practice.views import attach_errors
 from glimmers.states import services as states
 
 SENSE_NAMES = dict(Sense.choices)
@@ -50,7 +50,7 @@ def noticing(request: SignedInRequest) -> HttpResponse:
                 request.user, minutes=form.cleaned_data["minutes"], senses=form.cleaned_data["senses"]
             )
         except ValidationError as error:
-            _attach(form, error)
+            attach_errors(form, error)
         else:
             steps = [(SENSE_NAMES[step.sense], step) for step in plan.steps]
             context = {"plan": plan, "steps": steps, "pacer": form.cleaned_data["pacer"], "low_energy": low}
@@ -130,7 +130,7 @@ def prompts(request: SignedInRequest) -> HttpResponse:
         try:
             services.add_prompt(request.user, sense=form.cleaned_data["sense"], text=form.cleaned_data["text"])
         except ValidationError as error:
-            _attach(form, error)
+            attach_errors(form, error)
         else:
             messages.success(request, "Your prompt is added; it will be offered beside the others.")
             return redirect("practice:prompts")
@@ -148,7 +148,7 @@ def prompt_edit(request: SignedInRequest, prompt_id: uuid.UUID) -> HttpResponse:
                 request.user, found.uuid, sense=form.cleaned_data["sense"], text=form.cleaned_data["text"]
             )
         except ValidationError as error:
-            _attach(form, error)
+            attach_errors(form, error)
         else:
             messages.success(request, "Saved.")
             return redirect("practice:prompts")

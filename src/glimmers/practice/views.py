@@ -33,7 +33,8 @@ def _next(request: SignedInRequest, default: str) -> str:
     return default
 
 
-def _attach(form: forms.Form, error: ValidationError) -> None:
+def attach_errors(form: forms.Form, error: ValidationError) -> None:
+    """Show each of the services' messages beside the field it is about (noticing_views uses it too)."""
     if hasattr(error, "error_dict"):
         for field, errors in error.error_dict.items():
             form.add_error(field if field in form.fields else None, errors)
@@ -99,7 +100,7 @@ def ritual_add(request: SignedInRequest) -> HttpResponse:
         try:
             ritual = services.create_ritual(request.user, **form.service_kwargs())
         except ValidationError as error:
-            _attach(form, error)
+            attach_errors(form, error)
         else:
             messages.success(request, f"“{ritual.name}” is one of your rituals now.")
             return redirect("practice:ritual", ritual_id=ritual.uuid)
@@ -126,7 +127,7 @@ def ritual_edit(request: SignedInRequest, ritual_id: uuid.UUID) -> HttpResponse:
         try:
             services.update_ritual(request.user, found.uuid, **form.service_kwargs())
         except ValidationError as error:
-            _attach(form, error)
+            attach_errors(form, error)
         else:
             messages.success(request, "Saved.")
             return redirect("practice:ritual", ritual_id=found.uuid)
@@ -209,7 +210,7 @@ def occasion_glimmer(request: SignedInRequest, occasion_id: uuid.UUID) -> HttpRe
                 source="web",
             )  # fmt: skip
         except ValidationError as error:
-            _attach(form, error)
+            attach_errors(form, error)
         else:
             occasion.refresh_from_db()
             if request.htmx:
