@@ -45,6 +45,7 @@ def _needs(form_class: type[forms.Form]) -> dict[str, Any]:
         "HardMomentForm": {"ladder": ladder},
         "LinkForm": {"glimmers": glimmers},
         "PasswordForm": {"user": SimpleNamespace(username="alice", check_password=lambda _password: False)},
+        "EraseForm": {"user": SimpleNamespace(username="alice", check_password=lambda _password: False)},
     }.get(form_class.__name__, {})
 
 

@@ -36,7 +36,7 @@ def test_the_operator_can_replace_support_text_and_it_is_escaped(client: Client,
     assert "&lt;script&gt;" in text
 
 
-def test_every_page_links_to_support(client: Client) -> None:
+def test_every_page_links_to_support(client: Client, db: None) -> None:
     assert 'href="/support/"' in client.get("/sign-in/").content.decode()
 
 
@@ -63,7 +63,7 @@ def _assert_strict_headers(response: object) -> None:
     assert headers["Referrer-Policy"] == "same-origin"
 
 
-def test_public_pages_carry_the_security_headers(client: Client) -> None:
+def test_public_pages_carry_the_security_headers(client: Client, db: None) -> None:
     _assert_strict_headers(client.get("/sign-in/"))
 
 

@@ -40,7 +40,7 @@ def test_every_signed_in_page_has_i_need_a_glimmer(alice_client: Client, path: s
     assert 'href="/kit/"' in text  # and My kit in the menu
 
 
-def test_signed_out_pages_have_no_button(client: Client) -> None:
+def test_signed_out_pages_have_no_button(client: Client, db: None) -> None:
     assert "need-button" not in client.get("/sign-in/").content.decode()
 
 

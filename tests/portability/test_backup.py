@@ -84,6 +84,21 @@ def test_a_passphrase_backup_needs_its_passphrase_and_a_wrong_one_writes_nothing
     assert right.returncode == 0, right.stderr
 
 
+def test_a_refused_restore_with_force_leaves_the_instance_exactly_as_it_was(data: Path, tmp_path: Path) -> None:
+    sealed = backup(data, tmp_path / "sealed.tar.gz.age", "--passphrase-stdin", stdin=PASSPHRASE)
+    plain = backup(data, tmp_path / "plain.tar.gz")
+    cut = tmp_path / "cut.tar.gz"
+    cut.write_bytes(plain.read_bytes()[: plain.stat().st_size // 2])
+    before = {path: path.read_bytes() for path in data.rglob("*") if path.is_file()}
+    for args, stdin, said in (
+        ([str(sealed), "--passphrase-stdin"], "not it\n", "doesn't open this backup"),
+        ([str(cut)], "", "damaged"),
+    ):
+        refused = run_cli(["restore", *args, "--force"], clean_env(data), stdin=stdin)
+        assert refused.returncode == 1 and said in refused.stderr and "Traceback" not in refused.stderr
+        assert {path: path.read_bytes() for path in data.rglob("*") if path.is_file()} == before
+
+
 def test_a_backup_for_an_age_recipient_opens_with_the_age_tool(data: Path, tmp_path: Path) -> None:
     if not shutil.which("age") or not shutil.which("age-keygen"):
         pytest.skip("the age tool isn't installed (Debian: apt install age; .ci/run installs it)")

@@ -55,6 +55,24 @@ def test_glimmers_in_the_bin_stay_out_of_every_format(alice: User, alices_journa
         assert b"in the bin" not in _readable(exported(alice, name), name)
 
 
+def test_a_glimmer_in_the_bin_leaves_no_trace_in_any_format(alice: User, alices_journal: dict[str, Any]) -> None:
+    """Not its text, and not its id in a cue's links, a pin, a surfacing or a savouring made before it was binned."""
+    from glimmers.journal import services as journal
+    from glimmers.kit import services as kit
+    from glimmers.states import services as states
+
+    binned = journal.create_glimmer(alice, text="soon gone", people=["Ola"], tags=["gone"])
+    kit.pin(alice, "glimmer", binned.uuid, note="pinned")
+    states.link_glimmer(alice, alices_journal["cue"].uuid, binned.uuid)
+    kit.savour(alice, binned.uuid, seconds=10)
+    journal.delete_glimmer(alice, binned.uuid)
+    traces = [str(binned.uuid).encode(), b"soon gone", str(binned.uuid.hex).encode()]
+    for name in services.FORMATS:
+        text = _readable(exported(alice, name), name)
+        assert [trace for trace in traces if trace in text] == [], name
+        assert b"MARKER-alice the sun" in text  # the rest is still there
+
+
 def test_no_secret_is_exported(alice: User, alices_journal: dict[str, Any]) -> None:
     from glimmers.accounts.models import ApiToken
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from glimmers.accounts.models import User
@@ -17,6 +18,18 @@ def test_every_row_equals_as_dict(alice: User, bob: User, alices_journal: dict[s
     expected = [journal.as_dict(glimmer) for glimmer in Glimmer.objects.owned_by(alice).with_details().order_by("id")]
     rows = [row for batch in glimmer_rows.batches(alice, 2) for row in batch]
     assert rows == expected
+
+
+def test_every_json_text_is_what_the_encoder_gives_for_as_dict(alice: User, alices_journal: dict[str, Any]) -> None:
+    journal.create_glimmer(alice, text='"quoted" \\ tab\tline\n\u2028 ✨ עברית', why="", glow=None, senses=[])
+    journal.create_glimmer(
+        alice, text="zz", people=['b "q"', "Anna", "anna b"], tags=["b", "Ä"], time_zone="Asia/Tokyo"
+    )
+    journal.create_glimmer(alice, text="on the hour", when="2026-03-29T01:00:00", time_zone="Europe/London")
+    encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+    glimmers = Glimmer.objects.owned_by(alice).with_details().order_by("id")
+    expected = [encode(journal.as_dict(glimmer)) for glimmer in glimmers]
+    assert [text for batch in glimmer_rows.json_batches(alice, 2) for text in batch] == expected
 
 
 def test_oldest_first_walks_by_when_they_were_noticed_in_batches(alice: User) -> None:

@@ -38,7 +38,7 @@ def test_the_control_speaks_in_my_own_names_and_colours(alice_client: Client, al
     assert "settled and connected" in text  # unwritten rungs keep their plain defaults
 
 
-def test_signed_out_pages_have_no_control(client: Client) -> None:
+def test_signed_out_pages_have_no_control(client: Client, db: None) -> None:
     assert 'id="checkin"' not in client.get("/sign-in/").content.decode()
 
 

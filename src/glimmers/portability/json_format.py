@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from glimmers.portability import reading
+from glimmers.portability import glimmer_rows, reading
 from glimmers.portability.version import glimmers_version
 
 if TYPE_CHECKING:
@@ -38,6 +38,22 @@ def header() -> dict[str, Any]:
     }
 
 
+def _texts(user: User, name: str, read_list: Callable[[User], Iterator[reading.Row]]) -> Iterator[list[str]]:
+    """A section's items as JSON texts, a few hundred at a time. Glimmers are most of an export: their text is
+    written directly (portability.glimmer_rows), a thousand at a time."""
+    if name == "glimmers":
+        yield from glimmer_rows.json_batches(user, reading.BATCH)
+        return
+    pending: list[str] = []
+    for row in read_list(user):
+        pending.append(_dump(row))
+        if len(pending) == ITEMS_PER_CHUNK:
+            yield pending
+            pending = []
+    if pending:
+        yield pending
+
+
 def chunks(user: User, progress: Progress | None = None) -> Iterator[str]:
     """The export as pieces of text that join into one JSON document. `progress(n)` hears each time
     another n glimmers are written."""
@@ -46,19 +62,11 @@ def chunks(user: User, progress: Progress | None = None) -> Iterator[str]:
         yield f",\n{_dump(name)}:{_dump(read_one(user))}"
     for name, read_list in reading.LISTS.items():
         yield f",\n{_dump(name)}:["
-        pending: list[str] = []
         first = True
-        for row in read_list(user):
-            pending.append(_dump(row))
-            if len(pending) == ITEMS_PER_CHUNK:
-                yield ("\n" if first else ",\n") + ",\n".join(pending)
-                first = False
-                if progress and name == "glimmers":
-                    progress(len(pending))
-                pending = []
-        if pending:
-            yield ("\n" if first else ",\n") + ",\n".join(pending)
+        for texts in _texts(user, name, read_list):
+            yield ("\n" if first else ",\n") + ",\n".join(texts)
+            first = False
             if progress and name == "glimmers":
-                progress(len(pending))
+                progress(len(texts))
         yield "]"
     yield "}\n"

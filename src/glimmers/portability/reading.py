@@ -22,7 +22,7 @@ from glimmers.states.models import CheckIn, Cue, LadderMap, StatesSettings, Trig
 if TYPE_CHECKING:
     from glimmers.accounts.models import User
 
-BATCH = 1000
+BATCH = 2000  # rows a query: bigger batches ask less often, and 2,000 glimmers are still under a megabyte
 LADDER_STATES = ("ventral", "sympathetic", "dorsal")
 LADDER_FIELDS = ("name", "colour", "body", "feel", "think", "do", "helps")
 
