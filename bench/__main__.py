@@ -411,7 +411,16 @@ def _jrnl_rows(size: Size, until: datetime) -> list[Row]:
 
 # --- the server: Django's handling of one request, in a child process on this data folder ---------
 
-SERVER_FIGURES = ("capture", "capture_htmx", "today", "journal", "journal_filtered", "search_common", "search_rare")
+SERVER_FIGURES = (
+    "capture",
+    "capture_htmx",
+    "today",
+    "today_rituals",
+    "journal",
+    "journal_filtered",
+    "search_common",
+    "search_rare",
+)
 
 
 def _server_rows(where: str, data_dir: Path, env: dict[str, str]) -> list[Row]:
@@ -460,6 +469,7 @@ def _target(key: str, database: str, size: Size) -> tuple[float, bool] | None:
         "capture": (20, sqlite_one),
         "capture_htmx": (20, sqlite_one),
         "today": (50, sqlite_one),
+        "today_rituals": (50, size.accounts == 1 and size.total == 100_000),  # issue 15, on both databases
         "journal": (50, False),  # issue 4's filtered journal page, applied to the plain one
         "journal_filtered": (50, issue4),
         "search_common": (100 if size.total >= 1_000_000 else 30, issue4),

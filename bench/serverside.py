@@ -66,6 +66,7 @@ def main() -> None:
     shown = len(services.todays_glimmers(user))
     today = _timed(lambda: _call(handler, _environ("get", TODAY_PATH, cookies)), runs)
     results["today"] = {"label": f"server: GET {TODAY_PATH} (Today page, {shown} glimmers today)", **today}
+    results["today_rituals"] = _today_with_rituals(handler, user, cookies, runs)
     try:
         resolve(CAPTURE_PATH)
     except Resolver404:
@@ -85,6 +86,24 @@ def main() -> None:
 
 
 # --- requests -------------------------------------------------------------------------------------
+
+
+RITUALS = 20  # issue 15: Today with 20 active rituals (half of them done today) and an intention
+
+
+def _today_with_rituals(handler: Handler, user: Any, cookies: str, runs: int) -> dict[str, Any]:
+    """Today once the person keeps rituals: 20 daily ones, half done today, and a daily intention."""
+    try:
+        from glimmers.practice import services as practice
+    except ImportError:
+        return {"label": "server: Today with 20 rituals", "missing": "not built yet"}
+    for number in range(RITUALS - practice.rituals_of(user).count()):
+        ritual = practice.create_ritual(user, name=f"Ritual {number}", schedule="FREQ=DAILY", time_of_day="07:30")
+        if number % 2:
+            practice.mark_done(user, ritual.uuid, glimmered=True)
+    practice.set_intention(user, "notice 3 glimmers")
+    label = f"server: GET {TODAY_PATH} (Today page with {RITUALS} rituals and an intention)"
+    return {"label": label, **_timed(lambda: _call(handler, _environ("get", TODAY_PATH, cookies)), runs)}
 
 
 def _signed_in(user: Any) -> tuple[str, str]:

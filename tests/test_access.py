@@ -21,6 +21,7 @@ from glimmers.accounts.models import User
 from glimmers.journal import names
 from glimmers.journal import services as journal
 from glimmers.kit import services as kit
+from glimmers.practice import services as practice
 from glimmers.states import services as states
 
 MARKER = "MARKER-7f3a"
@@ -111,6 +112,28 @@ WEB: dict[str, Route] = {
     "kit:surfacing_answer": Route("owner", ("post",), sample="surfacing", data={"helped": "1"}),
     "kit:savour": Route("owner", ("get", "post"), sample="glimmer", data={"seconds": "15"}),
     "kit:feel": Route("owner", ("get", "post"), sample="savouring", data={"state": "ventral"}),
+    "practice:index": Route("owner"),
+    "practice:intention": Route("owner", ("post",), data={"text": "notice 3 glimmers", "scope": "today"}),
+    "practice:ritual_add": Route("owner", ("get", "post"), data={"name": "Tea", "schedule": "daily"}),
+    "practice:ritual": Route("owner", sample="ritual"),
+    "practice:ritual_edit": Route(
+        "owner", ("get", "post"), sample="ritual", data={"name": "renamed", "schedule": "every", "every": "2"}
+    ),
+    "practice:ritual_retire": Route("owner", ("post",), sample="ritual", data={"retire": "1"}),
+    "practice:ritual_delete": Route("owner", ("get", "post"), sample="ritual"),
+    "practice:ritual_done": Route("owner", ("post",), sample="ritual", data={"next": "/"}),
+    "practice:occasion_answer": Route("owner", ("post",), sample="occasion", data={"glimmered": "no"}),
+    "practice:occasion_glimmer": Route("owner", ("get", "post"), sample="occasion", data={"text": "a glimmer"}),
+    "practice:noticing": Route("owner"),
+    "practice:noticing_done": Route("owner", ("post",), data={"minutes": "3", "senses": ["sound"], "seconds": "90"}),
+    "practice:session": Route("owner", sample="session"),
+    "practice:session_keep": Route(
+        "owner", ("post",), sample="session", data={"text": "a blackbird", "sense": "sound"}
+    ),
+    "practice:session_checkin": Route("owner", ("post",), sample="session", data={"state": "ventral"}),
+    "practice:prompts": Route("owner", ("get", "post"), data={"sense": "sight", "text": "Look up"}),
+    "practice:prompt_edit": Route("owner", ("get", "post"), sample="prompt", data={"sense": "sight", "text": "Look"}),
+    "practice:prompt_hide": Route("owner", ("post",), sample="prompt", data={"hidden": "1"}),
     "portability:data": Route("owner"),
     "portability:export": Route("owner", data={"format": "json"}),  # every format: tests/portability
     "portability:erase": Route("owner", ("get", "post")),  # without the password: the account stays
@@ -143,6 +166,15 @@ API_BODIES: dict[str, dict[str, Any]] = {
     "PATCH /api/kit/surfacings/{id}": {"helped": True},
     "POST /api/kit/savourings": {"glimmer": "{glimmer}", "seconds": 15},
     "PATCH /api/kit/settings": {"savour_seconds": 20},
+    "POST /api/rituals": {"name": "Tea", "schedule": "FREQ=WEEKLY;BYDAY=MO,TH", "time_of_day": "07:30"},
+    "PATCH /api/rituals/{id}": {"name": "renamed", "retired": True},
+    "POST /api/rituals/{id}/occasions": {"note": "a second cup", "glimmered": True},
+    "PATCH /api/occasions/{id}": {"glimmered": False},
+    "PUT /api/intention": {"text": "look up at the sky", "just_today": True},
+    "POST /api/practice/sessions": {"minutes": 2, "senses": ["sound", "sight"], "seconds": 90},
+    "POST /api/practice/sessions/{id}/glimmers": {"text": "a blackbird", "sense": "sound"},
+    "POST /api/practice/prompts": {"sense": "touch", "text": "The warm mug"},
+    "PATCH /api/practice/prompts/{id}": {"text": "changed", "hidden": True},
 }
 # Which of alice's things an API path names, by its beginning (the rest name a glimmer).
 API_SAMPLES: dict[str, tuple[str, ...]] = {
@@ -155,6 +187,10 @@ API_SAMPLES: dict[str, tuple[str, ...]] = {
     "/api/tags/": ("tag",),
     "/api/kit/anchors/": ("anchor",),
     "/api/kit/surfacings/": ("surfacing",),
+    "/api/rituals/": ("ritual",),
+    "/api/occasions/": ("occasion",),
+    "/api/practice/sessions/": ("session",),
+    "/api/practice/prompts/": ("prompt",),
 }
 
 
@@ -244,6 +280,7 @@ def things(alice: User, bob: User) -> dict[str, str]:
         "cue": str(cue.uuid),
         "hard_moment": str(hard_moment.uuid),
         **_kit_things(alice, glimmer),
+        **_practice_things(alice, glimmer),
         **{one: str(thing.uuid) for one, thing in named.items()},
         **{f"other_{one}": str(thing.uuid) for one, thing in others.items()},
     }
@@ -256,6 +293,24 @@ def _kit_things(alice: User, glimmer: Any) -> dict[str, str]:
     assert surfacing is not None
     savouring = kit.savour(alice, glimmer.uuid, surfacing_id=surfacing.uuid)
     return {"anchor": str(anchor.uuid), "surfacing": str(surfacing.uuid), "savouring": str(savouring.uuid)}
+
+
+def _practice_things(alice: User, glimmer: Any) -> dict[str, str]:
+    """A ritual of alice's done today with a marked note, its glimmer linked; her marked intention; a noticing
+    session with a glimmer kept; and a prompt of her own."""
+    ritual = practice.create_ritual(alice, name=f"{MARKER} ritual", about=f"{MARKER} about", schedule="FREQ=DAILY")
+    occasion = practice.mark_done(alice, ritual.uuid, note=f"{MARKER} note").occasion
+    practice.link_glimmer(alice, occasion.uuid, glimmer.uuid)
+    practice.set_intention(alice, f"{MARKER} intention")
+    session = practice.record_session(alice, minutes=3, senses="sound")
+    practice.keep_from_session(alice, session.uuid, text=f"{MARKER} kept", sense="sound")
+    prompt = practice.add_prompt(alice, sense="sight", text=f"{MARKER} prompt")
+    return {
+        "ritual": str(ritual.uuid),
+        "occasion": str(occasion.uuid),
+        "session": str(session.uuid),
+        "prompt": str(prompt.uuid),
+    }
 
 
 def _url(route: str, sample: str | None, things: dict[str, str]) -> str:

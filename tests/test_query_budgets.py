@@ -18,6 +18,7 @@ from glimmers.accounts.models import User
 from glimmers.journal import names
 from glimmers.journal import services as journal
 from glimmers.kit import services as kit
+from glimmers.practice import services as practice
 from glimmers.states import services as states
 from tests.e2e.test_accessibility import PAGES, SIGNED_OUT
 from tests.test_access import API_PUBLIC, _api_operations
@@ -52,6 +53,7 @@ def _grow(user: User, count: int, today: int, *, seed: int) -> dict[str, str]:
         "cue": str(cue.uuid),
         **people_places_tags,
         **_grow_kit(user, made[0]),
+        **_grow_practice(user, made[:-1]),
     }
 
 
@@ -63,6 +65,31 @@ def _grow_kit(user: User, glimmer: Any) -> dict[str, str]:
     assert surfacing is not None
     savouring = kit.savour(user, glimmer.uuid)
     return {"anchor": str(anchor.uuid), "surfacing": str(surfacing.uuid), "savouring": str(savouring.uuid)}
+
+
+def _grow_practice(user: User, glimmers: list[Any]) -> dict[str, str]:
+    """As many daily rituals as glimmers today, each done today with its glimmer linked; an intention; as many
+    noticing sessions (each with a glimmer kept) and prompts of the person's own."""
+    practice.set_intention(user, "notice 3 glimmers")
+    occasions = []
+    for n, glimmer in enumerate(glimmers):
+        ritual = practice.create_ritual(user, name=f"ritual {n}", schedule="FREQ=DAILY", time_of_day="07:30")
+        occasions.append(practice.mark_done(user, ritual.uuid, note=f"note {n}").occasion)
+        practice.link_glimmer(user, occasions[-1].uuid, glimmer.uuid)
+    first = practice.rituals_of(user).first()
+    assert first is not None
+    for n, _glimmer in enumerate(glimmers):
+        session = practice.record_session(user, minutes=3, senses=None)
+        practice.keep_from_session(user, session.uuid, text=f"kept {n}", sense="sound")
+        practice.add_prompt(user, sense="sight", text=f"prompt {n}")
+    prompt = practice.prompts_of(user).first()
+    assert prompt is not None
+    return {
+        "ritual": str(first.uuid),
+        "occasion": str(occasions[0].uuid),
+        "session": str(session.uuid),
+        "prompt": str(prompt.uuid),
+    }
 
 
 def _signed_in_pages() -> list[str]:

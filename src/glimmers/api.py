@@ -60,6 +60,7 @@ def _register_routers() -> None:
     from glimmers.journal.names_api import router as names_router
     from glimmers.kit.api import router as kit_router
     from glimmers.portability.api import router as portability_router
+    from glimmers.practice.api import router as practice_router
     from glimmers.states.api import router as states_router
 
     api.add_router("/", accounts_router)
@@ -67,6 +68,7 @@ def _register_routers() -> None:
     api.add_router("/", names_router)
     api.add_router("/", states_router)
     api.add_router("/", kit_router)
+    api.add_router("/", practice_router)
     api.add_router("/", portability_router)
 
 

@@ -168,3 +168,42 @@ SAVOUR_END = "That's {seconds} seconds. Stay as long as you like."
 SAVOUR_KEPT = "Savoured for {seconds} seconds."
 SAVOUR_SECONDS_RANGE = "Savouring can last from 10 to 60 seconds; {seconds} isn't in between."
 FEEL_NOW = "How do you feel now? ({words}; Enter to skip)"
+
+# --- practice: rituals, the intention, the noticing practice -----------------------------------------------
+NO_SUCH_RITUAL = (
+    "You have no ritual starting with {ritual_id} — `glimmers ritual list` shows them (retired too, with --retired)."
+)
+NO_SUCH_PROMPT = (
+    "You have no prompt of your own starting with {prompt_id} — `glimmers practice prompts list` shows them."
+)
+RITUAL_ADDED = "“{name}” is one of your rituals now: {schedule}{at}. ({short_id})"
+RITUAL_SAVED = "Saved: “{name}”, {schedule}{at}."
+RITUAL_NONE = 'No rituals yet. Add one: glimmers ritual add "Morning coffee" --daily --at 07:30'
+RITUAL_NONE_RETIRED = "No retired rituals."
+RITUAL_RETIRED = "“{name}” is retired; its history stays (`glimmers ritual unretire {short_id}` brings it back)."
+RITUAL_UNRETIRED = "“{name}” is back among your rituals."
+RITUAL_DELETED = "“{name}” is deleted. The glimmers it brought stay in your journal."
+RITUAL_DELETE_ASK = "Delete “{name}” and its history? (The glimmers it brought stay in your journal.)"
+RITUAL_DELETE_NEEDS_YES = "To delete “{name}” without being asked, add --yes. (To keep its history, retire it instead.)"
+RITUAL_KEPT = "Kept."
+RITUAL_DONE = "“{name}” done for {day}."
+RITUAL_DONE_AGAIN = "“{name}” was already done for {day}: still one occasion."
+RITUAL_ASK_GLIMMER = "Did it glimmer? Write what you noticed, or press Enter to leave it"
+RITUAL_GLIMMER_KEPT = "Kept, and linked to this ritual: {text}"
+RITUAL_ONE_SCHEDULE = "Choose one schedule: --daily, --on DAYS, --every N (or none, for whenever)."
+INTENTION_NONE = 'No intention today. Set one: glimmers intention "notice 3 glimmers"'
+INTENTION_SET = "Your intention{scope}: {text}"
+INTENTION_CLEARED = "No intention{scope}."
+PRACTICE_BEGIN = "Noticing, {minutes} minute{s}: one sense at a time. Ctrl-C ends it whenever you like."
+PRACTICE_STOPPED = "Ending here — that's fine."
+PRACTICE_END = "That's the end of the practice."
+PRACTICE_ASK = "Did anything glimmer? Write it (up to {room} more), or press Enter to finish"
+PRACTICE_KEPT = "Kept: {text}"
+PRACTICE_RECORDED = "A {minutes}-minute practice kept{kept}."
+PROMPT_ADDED = "Added ({sense}): {text}  ({short_id})"
+PROMPT_SAVED = "Saved ({sense}): {text}"
+PROMPT_HIDDEN = "Hidden: it won't be offered. ({short_id})"
+PROMPT_SHOWN = "It will be offered again. ({short_id})"
+PROMPT_NONE = (
+    'No prompts of your own yet. Add one: glimmers practice prompts add --sense sound "What is the softest sound?"'
+)

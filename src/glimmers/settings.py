@@ -33,6 +33,7 @@ DATA_APPS = [
     "glimmers.journal",
     "glimmers.states",
     "glimmers.kit",
+    "glimmers.practice",
     "glimmers.portability",  # on top of every app: export, backup, restore, erasure
 ]
 WEB_APPS = [

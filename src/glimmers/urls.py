@@ -10,6 +10,7 @@ urlpatterns = [
     path("", include("glimmers.accounts.urls")),
     path("ladder/", include("glimmers.states.urls")),  # my ladder: check-ins, cues, balance
     path("kit/", include("glimmers.kit.urls")),  # the kit: anchors, "I need a glimmer", savouring
+    path("practice/", include("glimmers.practice.urls")),  # rituals, the intention
     path("settings/", include("glimmers.portability.urls")),  # your data: export, erasing the account
     path("healthz", views.healthz, name="healthz"),
     path("support/", views.support, name="support"),

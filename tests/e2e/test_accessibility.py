@@ -60,6 +60,17 @@ PAGES: dict[str, str | None] = {
     "kit:feel": "/kit/savourings/{savouring}/feel/",
     "kit:pin": "/kit/pin/{person}/",
     "kit:anchor": "/kit/anchors/{anchor}/",
+    "practice:index": "/practice/",
+    "practice:ritual_add": "/practice/rituals/new/",
+    "practice:ritual": "/practice/rituals/{ritual}/",
+    "practice:ritual_edit": "/practice/rituals/{ritual}/edit/",
+    "practice:ritual_delete": "/practice/rituals/{ritual}/delete/",
+    "practice:occasion_glimmer": "/practice/occasions/{occasion}/glimmer/",
+    # The practice itself (the page that chooses one is checked in test_practice.py).
+    "practice:noticing": "/practice/noticing/?minutes=2&senses=sound&senses=body&pacer=on",
+    "practice:session": "/practice/sessions/{session}/",
+    "practice:prompts": "/practice/prompts/",
+    "practice:prompt_edit": "/practice/prompts/{prompt}/",
     "portability:data": "/settings/data/",
     "portability:erase": "/settings/delete/",
 }
@@ -84,6 +95,35 @@ def _keep(page: Any, text: str) -> None:
     page.fill("#id_text", text)
     page.click("button:text('Keep this glimmer')")
     page.locator(".glimmer-card", has_text=text.splitlines()[0]).first.wait_for()
+
+
+def _practise(page: Any, url: str) -> dict[str, str]:
+    """A ritual made on the web and done from Today (so Today asks "did it glimmer?"), and an intention."""
+    page.goto(f"{url}/practice/rituals/new/")
+    page.fill("#id_name", "Morning coffee")
+    page.fill("#id_about", "The first cup, by the window")
+    page.click("button:text('Add this ritual')")
+    page.wait_for_url(re.compile(r"/practice/rituals/[0-9a-f-]+/$"))
+    ritual = page.url.split("/")[-2]
+    page.goto(f"{url}/practice/")
+    page.fill("#id_text", "notice 3 glimmers")
+    page.click("button:text('Set intention')")
+    page.goto(f"{url}/")
+    page.click(f"#ritual-{ritual} button:text('Done')")
+    question = page.locator(f"#ritual-{ritual} form.glimmer-question")
+    question.wait_for()
+    occasion = question.get_attribute("action").split("/")[3]
+    page.goto(f"{url}/practice/noticing/?minutes=1&senses=sound")
+    page.click('button:text("I\'m done")')
+    page.wait_for_url(re.compile(r"/practice/sessions/[0-9a-f-]+/$"))
+    session = page.url.split("/")[-2]
+    page.fill("#keep-text", "A blackbird")
+    page.click("button:text('Keep this glimmer')")
+    page.goto(f"{url}/practice/prompts/")
+    page.fill("#id_text", "The softest sound in the room")
+    page.click("button:text('Add this prompt')")
+    prompt = page.locator("a[href^='/practice/prompts/']:text('Edit')").first.get_attribute("href").split("/")[3]
+    return {"ritual": ritual, "occasion": occasion, "session": session, "prompt": prompt}
 
 
 def test_every_page_is_accessible_in_light_and_dark_at_320px(tmp_path: Path, browser: Any) -> None:
@@ -144,6 +184,7 @@ def test_every_page_is_accessible_in_light_and_dark_at_320px(tmp_path: Path, bro
         page.click('button:text("I\'m done")')
         page.wait_for_url(re.compile(r"/feel/$"))
         samples["savouring"] = page.url.split("/")[-3]
+        samples.update(_practise(page, running.url))
 
         problems: list[str] = []
         anonymous = browser.new_context(viewport={"width": 320, "height": 720})

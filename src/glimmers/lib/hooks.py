@@ -12,7 +12,9 @@ Places in use:
 - `capture_before` — on Today's capture form, a recent check-in offered as "before" (the thing: the form).
 - `welcome` — inside Today's welcome while a journal is new (the thing: a journal.services.Welcome);
 - `first_steps` — on Today once a few glimmers are kept, a next step to offer (the thing: a Welcome).
-- `settings_sections` — whole sections of the Settings page (the thing: the signed-in user).
+- `settings_sections` — whole sections of the Settings page (the thing: the signed-in user);
+- `today_intention` — a line in Today's capture box, above today's glimmers (the thing: today's date);
+- `today_sections` — sections on Today below the capture box (the thing: today's date).
 
 A contributor is `(request, thing) -> str` and returns HTML it has made safe itself (format_html or a
 rendered template). Contributors that read the database cache what they read on the request, so a page of
