@@ -11,6 +11,8 @@ from glimmers.accounts.models import User
 from glimmers.journal import names
 from glimmers.journal import services as journal
 from glimmers.kit import services as kit
+from glimmers.practice import intentions, noticing
+from glimmers.practice import services as practice
 from glimmers.states import services as states
 
 
@@ -47,6 +49,13 @@ def fill_journal(user: User, marker: str) -> dict[str, Any]:
     surfacing = kit.need(user, state="dorsal").surfacing
     assert surfacing is not None
     savouring = kit.savour(user, glimmer.uuid, surfacing_id=surfacing.uuid)
+    ritual = practice.create_ritual(user, name=f"{marker} coffee", about=f"{marker} about", schedule="FREQ=DAILY")
+    occasion = practice.mark_done(user, ritual.uuid, note=f"{marker} note", glimmered=True).occasion
+    practice.link_glimmer(user, occasion.uuid, glimmer.uuid)
+    intentions.set_intention(user, f"{marker} look up")
+    prompt = noticing.add_prompt(user, sense="sound", text=f"{marker} what hums?")
+    session = noticing.record_session(user, minutes=1, senses=["sound"])
+    noticing.keep_from_session(user, session.uuid, text=f"{marker} a kept one", sense="sound")
     return {
         "glimmer": glimmer,
         "binned": binned,
@@ -57,6 +66,10 @@ def fill_journal(user: User, marker: str) -> dict[str, Any]:
         "anchor": anchor,
         "surfacing": surfacing,
         "savouring": savouring,
+        "ritual": ritual,
+        "occasion": occasion,
+        "prompt": prompt,
+        "session": session,
     }
 
 

@@ -36,8 +36,7 @@ def test_an_empty_journal_exports_and_matches_the_schema(alice: User) -> None:
 
 def test_the_json_export_holds_every_section_and_keeps_ids(alice: User, alices_journal: dict[str, Any]) -> None:
     document = exported_json(alice)
-    [glimmer] = document["glimmers"]
-    assert glimmer["id"] == str(alices_journal["glimmer"].uuid)
+    [glimmer] = [one for one in document["glimmers"] if one["id"] == str(alices_journal["glimmer"].uuid)]
     assert glimmer["noticed_at"] == "2026-03-14T18:00:00+00:00" and glimmer["time_zone"] == "Europe/London"
     assert glimmer["senses"] == ["sight", "touch"] and glimmer["glow"] == 4 and glimmer["source"] == "cli"
     assert document["cues"][0]["glimmers"] == [glimmer["id"]]  # the binned one stays out
@@ -48,6 +47,13 @@ def test_the_json_export_holds_every_section_and_keeps_ids(alice: User, alices_j
     assert document["settings"] == {"hard_moments": True, "savour_seconds": 20, "low_energy": True}
     assert document["account"]["username"] == "alice"
     assert len(document["check_ins"]) == 1 and len(document["people"]) == 1 and len(document["tags"]) == 1
+    [ritual], [occasion] = document["rituals"], document["occasions"]
+    assert ritual["id"] == str(alices_journal["ritual"].uuid) and ritual["schedule"] == "FREQ=DAILY"
+    assert occasion["ritual"] == ritual["id"] and occasion["glimmer"] == glimmer["id"] and occasion["glimmered"]
+    assert [i["text"] for i in document["intentions"]] == ["MARKER-alice look up"]
+    assert document["prompts"][0]["text"] == "MARKER-alice what hums?"
+    [session] = document["noticing_sessions"]
+    assert session["senses"] == ["sound"] and len(session["kept"]) == 1 and len(document["glimmers"]) == 2
 
 
 def test_glimmers_in_the_bin_stay_out_of_every_format(alice: User, alices_journal: dict[str, Any]) -> None:

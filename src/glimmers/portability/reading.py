@@ -17,6 +17,7 @@ from django.db import models
 from glimmers.journal.models import Glimmer, Person, Place, Tag
 from glimmers.kit.models import Anchor, KitSettings, Savouring, Surfacing
 from glimmers.portability import glimmer_rows
+from glimmers.practice.models import Intention, NoticingSession, Occasion, Prompt, Ritual
 from glimmers.states.models import CheckIn, Cue, LadderMap, StatesSettings, Trigger
 
 if TYPE_CHECKING:
@@ -203,6 +204,90 @@ def savourings(user: User) -> Iterator[Row]:
             }
 
 
+def rituals(user: User) -> Iterator[Row]:
+    for batch in batches(Ritual.objects.owned_by(user)):
+        for row in batch:
+            yield {
+                "id": str(row.uuid),
+                "name": row.name,
+                "about": row.about,
+                "sense": row.sense or None,
+                "schedule": row.schedule,  # an iCalendar RRULE; "" for "whenever"
+                "starts_on": row.starts_on.isoformat(),
+                "time_of_day": row.time_of_day.strftime("%H:%M") if row.time_of_day else None,
+                "reminder": row.reminder,
+                "retired_at": _utc(row.retired_at),
+                "created_at": _utc(row.created_at),
+            }
+
+
+def occasions(user: User) -> Iterator[Row]:
+    # A glimmer in the bin is left out here as everywhere: the occasion stays, without its link.
+    queryset = Occasion.objects.owned_by(user).select_related("ritual", "glimmer")
+    for batch in batches(queryset):
+        for row in batch:
+            linked = row.glimmer if row.glimmer is not None and row.glimmer.deleted_at is None else None
+            yield {
+                "id": str(row.uuid),
+                "ritual": str(row.ritual.uuid),
+                "local_date": row.local_date.isoformat(),
+                "done_at": _local(row.done_at, row.time_zone),
+                "time_zone": row.time_zone,
+                "note": row.note,
+                "glimmered": row.glimmered,
+                "glimmer": str(linked.uuid) if linked else None,
+            }
+
+
+def intentions(user: User) -> Iterator[Row]:
+    for batch in batches(Intention.objects.owned_by(user)):
+        for row in batch:
+            yield {
+                "id": str(row.uuid),
+                "day": row.day.isoformat() if row.day else None,  # None: the every-day default
+                "text": row.text,
+                "updated_at": _utc(row.updated_at),
+            }
+
+
+def prompts(user: User) -> Iterator[Row]:
+    for batch in batches(Prompt.objects.owned_by(user)):
+        for row in batch:
+            yield {
+                "id": str(row.uuid),
+                "sense": row.sense,
+                "text": row.text,
+                "hidden": row.hidden,
+                "created_at": _utc(row.created_at),
+            }
+
+
+def noticing_sessions(user: User) -> Iterator[Row]:
+    queryset = NoticingSession.objects.owned_by(user).select_related("checkin")
+    for batch in batches(queryset):
+        kept: dict[int, list[str]] = {row.pk: [] for row in batch}
+        links = (
+            NoticingSession.kept.through.objects.filter(noticingsession_id__in=kept, glimmer__deleted_at__isnull=True)
+            .order_by("glimmer_id")
+            .values_list("noticingsession_id", "glimmer__uuid")
+        )
+        for session_id, glimmer_uuid in links:
+            kept[session_id].append(str(glimmer_uuid))
+        for row in batch:
+            yield {
+                "id": str(row.uuid),
+                "started_at": _local(row.started_at, row.time_zone),
+                "time_zone": row.time_zone,
+                "minutes": row.minutes,
+                "seconds": row.seconds,
+                "senses": row.senses,
+                "low_energy": row.low_energy,
+                "source": row.source,
+                "kept": kept[row.pk],
+                "check_in": str(row.checkin.uuid) if row.checkin else None,
+            }
+
+
 # One object each, then the lists, in the order every format writes them.
 SINGLE: dict[str, Callable[[User], Row | None]] = {
     "account": account,
@@ -220,6 +305,11 @@ LISTS: dict[str, Callable[[User], Iterator[Row]]] = {
     "anchors": anchors,
     "surfacings": surfacings,
     "savourings": savourings,
+    "rituals": rituals,
+    "occasions": occasions,
+    "intentions": intentions,
+    "prompts": prompts,
+    "noticing_sessions": noticing_sessions,
 }
 SECTIONS = (*SINGLE, *LISTS)
 

@@ -40,10 +40,22 @@ EXPORTED: dict[str, str | Left] = {
     "kit.Surfacing": "surfacings",
     "kit.Savouring": "savourings",
     "kit.KitSettings": "settings",
+    "practice.Ritual": "rituals",
+    "practice.Occasion": "occasions",
+    "practice.Intention": "intentions",
+    "practice.Prompt": "prompts",
+    "practice.NoticingSession": "noticing_sessions",
+    "practice.NoticingSession_kept": "noticing_sessions",  # each session's `kept`
 }
 
 # (model label, the lookup from the model to the user), in the order erasure deletes them.
 ERASED: list[tuple[str, str]] = [
+    ("practice.NoticingSession_kept", "noticingsession__owner"),
+    ("practice.NoticingSession", "owner"),
+    ("practice.Prompt", "owner"),
+    ("practice.Intention", "owner"),
+    ("practice.Occasion", "owner"),
+    ("practice.Ritual", "owner"),
     ("kit.Savouring", "owner"),
     ("kit.Surfacing", "owner"),
     ("kit.Anchor", "owner"),
