@@ -237,8 +237,9 @@ def test_what_the_services_refuse_answers_400_with_a_kind_detail(
         ({"text": "Nice", "state_before": "frazzled"}, "“ventral”"),
         ({"text": "Nice", "state_after": "Ventral"}, "“dorsal”"),
         ({"text": "Nice", "glow": 0}, "at least 1"),
-        ({"text": "Nice", "glow": True}, "valid integer"),
-        ({"text": "Nice", "glow": "3"}, "valid integer"),
+        ({"text": "Nice", "glow": True}, "whole number"),
+        ({"text": "Nice", "glow": "3"}, "whole number"),
+        ({"text": "Nice", "glow": 2.5}, "fractional part"),
         ({"text": "Nice", "resurface": 1}, "valid boolean"),
     ],
 )
@@ -261,6 +262,11 @@ def test_the_document_lists_the_senses_and_states_a_glimmer_takes(client: Any) -
     assert {"type": "string", "enum": ["ventral", "sympathetic", "dorsal"]} in fields["state_before"]["anyOf"]
     patch = document["components"]["schemas"]["GlimmerPatch"]["properties"]
     assert patch["glow"]["anyOf"][0]["type"] == "integer" and patch["senses"]["items"]["enum"][0] == "sight"
+
+
+def test_a_glow_of_3_point_0_is_the_number_3_as_json_says(alice_api: Api) -> None:
+    made = alice_api.post("/glimmers", {"text": "Nice", "glow": 3.0})
+    assert made.status_code == 201 and made.json()["glow"] == 3
 
 
 def test_text_of_exactly_2000_characters_fits(alice_api: Api) -> None:

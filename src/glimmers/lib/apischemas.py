@@ -47,9 +47,16 @@ def _iso_moment(value: Any) -> Any:
 IsoDay = Annotated[date, BeforeValidator(_iso_day)]
 IsoMoment = Annotated[datetime, BeforeValidator(_iso_moment)]
 
+
+def _a_number(value: Any) -> Any:
+    if isinstance(value, bool | str | bytes):
+        raise ValueError("Give a whole number, like 3 (not in quotes, and not true or false).")
+    return value  # 3 and 3.0 are the same number to JSON (and JSON Schema's "integer"); 3.5 is refused after
+
+
 # In a body a number is a JSON number and a yes/no is true or false, as the document says: never `true` read
-# as 1, nor "3" as 3, nor "yes" as true (pydantic would, unless told to be strict).
-Whole = Annotated[int, Strict()]
+# as 1, nor "3" as 3, nor "yes" as true (pydantic would, unless told otherwise).
+Whole = Annotated[int, BeforeValidator(_a_number)]
 Flag = Annotated[bool, Strict()]
 
 
