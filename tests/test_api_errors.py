@@ -171,6 +171,9 @@ def test_the_openapi_document_states_the_limits(client: Client) -> None:
     assert filters["state_before"]["anyOf"][0]["enum"] == ["ventral", "sympathetic", "dorsal"]
     settings_patch = document["components"]["schemas"]["KitSettingsPatch"]["properties"]
     assert settings_patch["savour_seconds"]["type"] == "integer" and settings_patch["low_energy"]["type"] == "boolean"
+    assert (settings_patch["savour_seconds"]["minimum"], settings_patch["savour_seconds"]["maximum"]) == (10, 60)
+    position = document["components"]["schemas"]["AnchorPatch"]["properties"]["position"]["anyOf"][0]
+    assert (position["minimum"], position["maximum"]) == (1, 1_000_000)
     colour = document["components"]["schemas"]["RungIn"]["properties"]["colour"]
     assert colour["enum"][:2] == ["", "sage"]
     for path, methods in document["paths"].items():

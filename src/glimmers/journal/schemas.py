@@ -29,7 +29,7 @@ Name = Annotated[str, Field(max_length=NAME_LIMIT)]
 # Exactly as the document lists them (the CLI and the forms also take any case).
 SenseName = Annotated[str, OneOf(Sense.values)]
 StateName = Annotated[str, OneOf(State.values)]
-Glow = Annotated[Whole, Field(ge=1, le=5)]
+Glow = Annotated[int, Whole(1, 5)]
 
 # Times go out as `as_dict` writes them (the glimmer's own offset, every digit), not re-rendered.
 Moment = Annotated[str, WithJsonSchema({"type": "string", "format": "date-time"})]

@@ -57,8 +57,8 @@ class AnchorPatch(Body):
     note: str | None = Field(
         None, max_length=NOTE_LIMIT, description=f"Up to {NOTE_LIMIT} characters; empty clears it."
     )
-    position: Whole | None = Field(
-        None, ge=1, le=POSITION_LIMIT, description="Its new place in the order: 1 is the top."
+    position: Annotated[int, Whole(1, POSITION_LIMIT)] | None = Field(
+        None, description="Its new place in the order: 1 is the top."
     )
 
 
@@ -102,10 +102,8 @@ class SurfacingPatch(Body):
 
 class SavouringIn(Body):
     glimmer: UUID
-    seconds: Whole | None = Field(
+    seconds: Annotated[int, Whole(1, LONGEST_SAVOURING)] | None = Field(
         None,
-        ge=1,
-        le=LONGEST_SAVOURING,
         description="How long you stayed with it (1–3600). Left out: your savour length.",
     )
     surfacing: UUID | None = Field(
@@ -131,7 +129,7 @@ class KitSettingsPatch(Body):
     """Only what is given changes (null is not a value either); a length out of range answers 422 and changes
     nothing."""
 
-    savour_seconds: Annotated[Whole, Field(default_factory=left_out, ge=SAVOUR_MIN, le=SAVOUR_MAX)]
+    savour_seconds: Annotated[int, Whole(SAVOUR_MIN, SAVOUR_MAX), Field(default_factory=left_out)]
     low_energy: Annotated[Flag, Field(default_factory=left_out)]
 
 

@@ -54,9 +54,21 @@ def _a_number(value: Any) -> Any:
     return value  # 3 and 3.0 are the same number to JSON (and JSON Schema's "integer"); 3.5 is refused after
 
 
-# In a body a number is a JSON number and a yes/no is true or false, as the document says: never `true` read
-# as 1, nor "3" as 3, nor "yes" as true (pydantic would, unless told otherwise).
-Whole = Annotated[int, BeforeValidator(_a_number)]
+class Whole:
+    """`Annotated[int, Whole(low, high)]`: in a body a number is a JSON number, as the document says — never
+    `true` read as 1 nor "3" as 3 (pydantic would, unless told otherwise) — from `low` to `high`. The range is
+    part of the number's own schema, so the document shows it as minimum/maximum."""
+
+    def __init__(self, low: int, high: int) -> None:
+        self.low, self.high = low, high
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> CoreSchema:
+        return core_schema.no_info_before_validator_function(
+            _a_number, core_schema.int_schema(ge=self.low, le=self.high)
+        )
+
+
+# A yes/no is true or false: never "yes", 1 or "true".
 Flag = Annotated[bool, Strict()]
 
 
