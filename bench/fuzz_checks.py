@@ -4,7 +4,7 @@ Schemathesis's `ignored_auth` only asks that a request without valid credentials
 Glimmers promises more (DESIGN §5): no or a bad Bearer token is answered 401, with `WWW-Authenticate:
 Bearer` and a JSON `{"detail"}` — never a 403 about CSRF, which would tell a script with a revoked token
 the wrong thing. Once per operation, the request just made is sent again without credentials, and with a
-token that is not one.
+token that is not one (with the operation's own method).
 """
 
 from __future__ import annotations
@@ -21,10 +21,13 @@ WITHOUT = {"no credentials": None, "a bad token": "Bearer not-a-real-token"}
 @schemathesis.check
 def bad_credentials_answer_401(ctx: Any, response: Any, case: Any) -> bool | None:
     label = case.operation.label
-    if label in _checked:
+    sent = response.request
+    # The unsupported-method phase sends TRACE, DELETE… to an operation's path: 405 comes before any
+    # question of credentials there (and Schemathesis checks that 405 itself), so only the operation's
+    # own method is probed here, and a probe of another method doesn't use up the operation's turn.
+    if label in _checked or str(sent.method).upper() != str(case.operation.method).upper():
         return None
     _checked.add(label)
-    sent = response.request
     problems = []
     for what, authorization in WITHOUT.items():
         headers = {k: v for k, v in sent.headers.items() if k.lower() not in ("authorization", "cookie")}

@@ -157,6 +157,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--people", type=int, default=int(os.environ.get("LOAD_PEOPLE", "50")))
     parser.add_argument("--minutes", type=float, default=float(os.environ.get("LOAD_MINUTES", "5")))
+    parser.add_argument("--results", default="load", help="name of the results file in bench/results/")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="glimmers-load-") as folder:
         sections = [load(kind, args.people, args.minutes, Path(folder)) for kind in databases()]
@@ -166,7 +167,7 @@ def main() -> None:
             if output.is_file() and not output.name.startswith("accounts"):  # never keep the tokens
                 (keep / output.name).write_bytes(output.read_bytes())
     path = write_results(
-        "load",
+        args.results,
         "Locust against `glimmers serve`: everyday use, then beside a heavy writer",
         f"LOAD_PEOPLE={args.people} LOAD_MINUTES={args.minutes:g} make load",
         sections,

@@ -166,7 +166,16 @@ def test_the_openapi_document_states_the_limits(client: Client) -> None:
     assert (glow["minimum"], glow["maximum"]) == (1, 5)
     filters = {p["name"]: p["schema"] for p in document["paths"]["/api/glimmers"]["get"]["parameters"]}
     assert filters["cursor"]["anyOf"][0]["maxLength"] == 500
-    assert filters["to"]["anyOf"][0]["maxLength"] == 200  # a day, in ISO form or in words (read as `when` is)
+    assert filters["to"]["anyOf"][0]["maxLength"] == 200  # a day, or in words (a 400 when it can't be read)
+    assert filters["sense"]["anyOf"][0]["enum"][0] == "sight"
+    assert filters["state_before"]["anyOf"][0]["enum"] == ["ventral", "sympathetic", "dorsal"]
+    settings_patch = document["components"]["schemas"]["KitSettingsPatch"]["properties"]
+    assert settings_patch["savour_seconds"]["type"] == "integer" and settings_patch["low_energy"]["type"] == "boolean"
+    assert (settings_patch["savour_seconds"]["minimum"], settings_patch["savour_seconds"]["maximum"]) == (10, 60)
+    position = document["components"]["schemas"]["AnchorPatch"]["properties"]["position"]["anyOf"][0]
+    assert (position["minimum"], position["maximum"]) == (1, 1_000_000)
+    colour = document["components"]["schemas"]["RungIn"]["properties"]["colour"]
+    assert colour["enum"][:2] == ["", "sage"]
     for path, methods in document["paths"].items():
         for method, operation in methods.items():
             declared = set(operation["responses"])

@@ -208,12 +208,9 @@ def test_a_lone_surrogate_is_refused_with_a_clear_message(alice_api: Api, alice:
 @pytest.mark.parametrize(
     ("body", "says"),
     [
-        ({"text": ""}, "few words"),
-        ({"text": " \n\t\r\n "}, "few words"),
+        ({"text": " \n\t\r\n "}, "few words"),  # text that cleans to empty: a rule, not the schema's
         ({"text": "\x00\x01"}, "few words"),
         ({"text": "Nice", "time_zone": "Mars/Olympus"}, "Mars/Olympus"),
-        ({"text": "Nice", "senses": ["sight", "sixth"]}, "sixth"),
-        ({"text": "Nice", "state_before": "frazzled"}, "ventral"),
         ({"text": "Nice", "when": "when pigs fly"}, "yesterday 6pm"),
         ({"text": "Nice", "when": "in 5 days"}, "still to come"),
         ({"text": "Nice", "noticed_at": "2999-01-01T00:00:00Z"}, "more than a day ahead"),
@@ -229,6 +226,47 @@ def test_what_the_services_refuse_answers_400_with_a_kind_detail(
     assert response.status_code == 400, response.json()
     assert says in response.json()["detail"]
     assert Glimmer.objects.owned_by(alice).count() == 0
+
+
+@pytest.mark.parametrize(
+    ("body", "says"),
+    [
+        ({"text": ""}, "at least 1 character"),
+        ({"text": "Nice", "senses": ["sight", "sixth"]}, "“sound”"),
+        ({"text": "Nice", "senses": ["Sight"]}, "“sight”"),
+        ({"text": "Nice", "state_before": "frazzled"}, "“ventral”"),
+        ({"text": "Nice", "state_after": "Ventral"}, "“dorsal”"),
+        ({"text": "Nice", "glow": 0}, "at least 1"),
+        ({"text": "Nice", "glow": True}, "whole number"),
+        ({"text": "Nice", "glow": "3"}, "whole number"),
+        ({"text": "Nice", "glow": 2.5}, "fractional part"),
+        ({"text": "Nice", "resurface": 1}, "valid boolean"),
+    ],
+)
+def test_what_the_schema_states_is_refused_with_422_naming_the_choices(
+    alice_api: Api, alice: User, body: dict[str, Any], says: str
+) -> None:
+    """Empty text, senses and states outside their lists, a glow out of range or not a number: the OpenAPI
+    document says each (minLength, enum, minimum/maximum, integer), so they are 422 (DESIGN §5), never kept."""
+    response = alice_api.post("/glimmers", body)
+    assert response.status_code == 422, response.json()
+    assert says in json.dumps(response.json()["detail"], ensure_ascii=False)
+    assert Glimmer.objects.owned_by(alice).count() == 0
+
+
+def test_the_document_lists_the_senses_and_states_a_glimmer_takes(client: Any) -> None:
+    document = client.get("/api/openapi.json").json()
+    fields = document["components"]["schemas"]["GlimmerIn"]["properties"]
+    assert fields["text"]["minLength"] == 1
+    assert fields["senses"]["items"]["enum"] == ["sight", "sound", "touch", "smell", "taste", "movement", "body"]
+    assert {"type": "string", "enum": ["ventral", "sympathetic", "dorsal"]} in fields["state_before"]["anyOf"]
+    patch = document["components"]["schemas"]["GlimmerPatch"]["properties"]
+    assert patch["glow"]["anyOf"][0]["type"] == "integer" and patch["senses"]["items"]["enum"][0] == "sight"
+
+
+def test_a_glow_of_3_point_0_is_the_number_3_as_json_says(alice_api: Api) -> None:
+    made = alice_api.post("/glimmers", {"text": "Nice", "glow": 3.0})
+    assert made.status_code == 201 and made.json()["glow"] == 3
 
 
 def test_text_of_exactly_2000_characters_fits(alice_api: Api) -> None:
@@ -345,16 +383,17 @@ def test_a_patch_that_is_refused_changes_nothing(alice_api: Api, alice: User) ->
         "/glimmers", {"text": "Rain on the roof", "people": ["Sam"], "place": "Attic", "glow": 3, "tags": ["rain"]}
     ).json()
     path = f"/glimmers/{made['id']}"
-    for body in [
-        {"text": "New words #newtag", "people": ["Alex"], "time_zone": "Nowhere/Land"},
-        {"text": "New words", "place": "Garden", "time_zone": "Nowhere/Land"},
-        {"people": ["Alex"], "tags": ["fresh"], "text": "So many: " + " ".join(f"@p{n}" for n in range(50))},
-        {"senses": ["sight", "telepathy"], "why": "because"},
-        {"text": "   "},
-        {"when": "the twelfth of never", "glow": 1},
+    for body, status in [
+        ({"text": "New words #newtag", "people": ["Alex"], "time_zone": "Nowhere/Land"}, 400),
+        ({"text": "New words", "place": "Garden", "time_zone": "Nowhere/Land"}, 400),
+        ({"people": ["Alex"], "tags": ["fresh"], "text": "So many: " + " ".join(f"@p{n}" for n in range(50))}, 400),
+        ({"senses": ["sight", "telepathy"], "why": "because"}, 422),
+        ({"text": "   "}, 400),
+        ({"text": ""}, 422),
+        ({"when": "the twelfth of never", "glow": 1}, 400),
     ]:
         response = alice_api.patch(path, body)
-        assert response.status_code == 400, body
+        assert response.status_code == status, body
         assert alice_api.get(path).json() == made, body
     assert [person.name for person in Person.objects.owned_by(alice)] == ["Sam"]  # no "Alex" left behind
 

@@ -3,6 +3,7 @@ journal.names, with the journal's JSON shapes and the same 404 for someone else'
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import pytest
@@ -61,10 +62,14 @@ def test_the_journal_list_takes_the_same_filters(api: Api, alice: User) -> None:
     today = services.list_glimmers(alice).items[0].local_date.isoformat()
     assert set(texts(api.get("/glimmers", **{"from": today, "to": today}))) == {"birdsong", "tea"}
     assert texts(api.get("/search", q="bird", sense="sound", person="Sam")) == ["birdsong"]
-    refused = api.get("/glimmers", sense="smelly")
-    assert refused.status_code == 400 and "isn't one of the senses" in refused.json()["detail"]
+    refused = api.get("/glimmers", sense="smelly")  # the document lists the senses: 422, naming them
+    assert refused.status_code == 422 and "“sound”" in json.dumps(refused.json()["detail"], ensure_ascii=False)
+    assert api.get("/search", state_after="calm").status_code == 422
     unread = api.get("/glimmers", **{"from": "soon"})  # read as every time in words is (lib.when): 400
     assert unread.status_code == 400 and "couldn't read “soon” as a time" in unread.json()["detail"]
+    for day in ("0", "20261301"):  # never a count of seconds since 1970, nor a day that isn't one
+        unread = api.get("/glimmers", to=day)
+        assert unread.status_code == 400 and f"couldn't read “{day}” as a time" in unread.json()["detail"]
 
 
 def test_the_filters_are_in_the_openapi_document(client: Client) -> None:

@@ -181,11 +181,41 @@ def test_a_savouring_of_another_persons_glimmer_is_404(alice_api: Api, bob: User
 
 def test_settings_read_and_change_and_out_of_range_is_422(alice_api: Api, alice: User) -> None:
     assert alice_api.get("/kit/settings").json() == {"savour_seconds": 15, "low_energy": False}
-    response = alice_api.send("patch", "/kit/settings", {"savour_seconds": 45, "low_energy": True})
-    assert response.json() == {"savour_seconds": 45, "low_energy": True}
+    response = alice_api.send("patch", "/kit/settings", {"savour_seconds": 45.0, "low_energy": True})
+    assert response.json() == {"savour_seconds": 45, "low_energy": True}  # 45.0 is 45 to JSON
     refused = alice_api.send("patch", "/kit/settings", {"savour_seconds": 61})
     assert refused.status_code == 422 and "at most 60" in json.dumps(refused.json()["detail"])
     assert KitSettings.objects.get(owner=alice).savour_seconds == 45
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        [],
+        ["savour_seconds", 20],
+        {"savour_seconds": None},
+        {"low_energy": None},
+        {"savour_seconds": "20"},
+        {"savour_seconds": True},
+        {"low_energy": "yes"},
+        {"low_energy": 1},
+    ],
+)
+def test_settings_refuse_a_body_that_is_not_what_the_document_says(alice_api: Api, alice: User, body: object) -> None:
+    """null is not "leave it", true is not 1 and "yes" is not true: each is 422 and nothing changes."""
+    services.update_settings(alice, savour_seconds=45)
+    response = alice_api.send("patch", "/kit/settings", body)
+    assert response.status_code == 422, response.content
+    assert alice_api.get("/kit/settings").json() == {"savour_seconds": 45, "low_energy": False}
+
+
+@pytest.mark.parametrize("body", [[], ["ventral"], '"ventral"', 7])
+def test_need_refuses_a_body_that_is_not_an_object(alice_api: Api, alice: User, body: object) -> None:
+    journal.create_glimmer(alice, text="birdsong")
+    response = alice_api.send("post", "/kit/need", body)
+    assert response.status_code == 422
+    assert "JSON object" in json.dumps(response.json()["detail"])
+    assert not Surfacing.objects.exists()
 
 
 def test_learning_is_my_own_observation_per_state(alice_api: Api, alice: User) -> None:

@@ -93,16 +93,20 @@ def test_the_ladder_is_read_and_written_whole(alice_api: Api) -> None:
 @pytest.mark.parametrize(
     ("body", "words"),
     [
-        ({"dorsal": {"colour": "red"}}, "isn't one of the ladder's colours"),
+        ({"dorsal": {"colour": "red"}}, "Say one of: “sage”"),
+        ({"dorsal": {"colour": "Sage"}}, "Say one of: “sage”"),
         ({"dorsal": {"name": "x" * 41}}, "40 characters at most"),
         ({"dorsal": {"feel": "x" * 501}}, "500 characters at most"),
+        ({"dorsal": 0}, "JSON object"),
+        ({"dorsal": "AAA"}, "JSON object"),
+        ({"dorsal": False}, "JSON object"),
         ({"dorsal": {"name": "Ventral"}}, "already names another state"),
     ],
 )
 def test_a_refused_ladder_changes_nothing(alice_api: Api, alice: User, body: dict[str, Any], words: str) -> None:
     services.update_rung(alice, "dorsal", name="fog")
     response = alice_api.send("put", "/ladder", body)
-    schema = "characters at most" in words  # a limit the schema states: 422; a rule: 400
+    schema = words != "already names another state"  # what the schema states (limits, colours, shapes): 422
     assert response.status_code == (422 if schema else 400)
     assert words in json.dumps(response.json()["detail"], ensure_ascii=False)
     assert services.ladder_for(alice)["dorsal"].name == "fog"
@@ -117,6 +121,13 @@ def test_hard_moments_answer_400_naming_the_setting_while_off(alice_api: Api) ->
         assert response.status_code == 400
         assert "turned off" in response.json()["detail"] and "Settings" in response.json()["detail"]
     assert not Trigger.objects.exists()
+
+
+@pytest.mark.parametrize("value", ["yes", 1, None, "true"])
+def test_hard_moments_are_switched_with_true_or_false_only(alice_api: Api, value: object) -> None:
+    response = alice_api.send("patch", "/ladder/settings", {"hard_moments": value})
+    assert response.status_code == 422
+    assert alice_api.get("/ladder/settings").json() == {"hard_moments": False}
 
 
 def test_hard_moments_once_on_and_hidden_again_when_off(alice_api: Api) -> None:

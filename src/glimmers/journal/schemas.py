@@ -16,7 +16,7 @@ from pydantic import Field, WithJsonSchema
 
 from glimmers.journal.models import Sense, State
 from glimmers.journal.text import NAME_LIMIT, NAMES_LIMIT, TEXT_LIMIT
-from glimmers.lib.apischemas import Body, IsoMoment
+from glimmers.lib.apischemas import Body, Flag, IsoMoment, OneOf, Whole, left_out
 from glimmers.lib.when import EXAMPLES
 
 WHEN_LIMIT = 200  # "yesterday at 6pm" is short; a longer string is not a time, and slow to read as one
@@ -26,18 +26,16 @@ CURSOR_LIMIT = 500  # the page markers Glimmers makes are far shorter
 LOOKUP_LIMIT = NAME_LIMIT  # a person, place or tag by id (36) or by name
 
 Name = Annotated[str, Field(max_length=NAME_LIMIT)]
-Word = Annotated[str, Field(max_length=WORD_LIMIT)]
+# Exactly as the document lists them (the CLI and the forms also take any case).
+SenseName = Annotated[str, OneOf(Sense.values)]
+StateName = Annotated[str, OneOf(State.values)]
+Glow = Annotated[int, Whole(1, 5)]
 
 # Times go out as `glimmer_as_dict` writes them (the glimmer's own offset, every digit), not re-rendered.
 Moment = Annotated[str, WithJsonSchema({"type": "string", "format": "date-time"})]
 
 SENSES = ", ".join(Sense.values)
 STATES = ", ".join(State.values)
-
-
-def _left_out() -> Any:
-    """The default of a PATCH field that may be left out but not sent as null."""
-    return None
 
 
 # --- going out ------------------------------------------------------------------------------------
@@ -101,7 +99,9 @@ class GlimmerIn(Body):
     """A new glimmer. Only `text` is needed; give the time as `noticed_at` or in words as `when`, not both."""
 
     text: str = Field(
-        max_length=TEXT_LIMIT, description="What happened. Up to 2,000 characters; `#tags` in it are picked up."
+        min_length=1,
+        max_length=TEXT_LIMIT,
+        description="What happened. Up to 2,000 characters; `#tags` in it are picked up.",
     )
     noticed_at: IsoMoment | None = Field(
         None, description="ISO 8601. Without an offset it is read in `time_zone`. Left out: now."
@@ -110,7 +110,9 @@ class GlimmerIn(Body):
     time_zone: str | None = Field(
         None, max_length=ZONE_LIMIT, description="IANA name, e.g. Europe/London. Left out: your profile's zone."
     )
-    senses: list[Word] = Field(default_factory=list, max_length=len(Sense.values), description=f"Any of: {SENSES}.")
+    senses: list[SenseName] = Field(
+        default_factory=list, max_length=len(Sense.values), description=f"Any of: {SENSES}."
+    )
     people: list[Name] = Field(
         default_factory=list,
         max_length=NAMES_LIMIT,
@@ -120,35 +122,36 @@ class GlimmerIn(Body):
     tags: list[Name] = Field(
         default_factory=list, max_length=NAMES_LIMIT, description=f"Up to {NAMES_LIMIT}, with any #tags in the text."
     )
-    glow: int | None = Field(None, ge=1, le=5, description="1 (a flicker) to 5 (shining).")
+    glow: Glow | None = Field(None, description="1 (a flicker) to 5 (shining).")
     why: str | None = Field(None, max_length=TEXT_LIMIT, description="Why it mattered.")
-    state_before: Word | None = Field(None, description=f"One of: {STATES}.")
-    state_after: Word | None = Field(None, description=f"One of: {STATES}.")
-    resurface: bool = Field(True, description="May the kit, “on this day” and e-mails bring it back?")
+    state_before: StateName | None = Field(None, description=f"One of: {STATES}.")
+    state_after: StateName | None = Field(None, description=f"One of: {STATES}.")
+    resurface: Flag = Field(True, description="May the kit, “on this day” and e-mails bring it back?")
 
 
 class GlimmerPatch(Body):
     """Only the fields given change. null clears `place`, `glow`, `why` and the states."""
 
-    text: Annotated[str, Field(default_factory=_left_out, max_length=TEXT_LIMIT)]
-    noticed_at: Annotated[IsoMoment, Field(default_factory=_left_out, description="ISO 8601.")]
+    text: Annotated[str, Field(default_factory=left_out, min_length=1, max_length=TEXT_LIMIT)]
+    noticed_at: Annotated[IsoMoment, Field(default_factory=left_out, description="ISO 8601.")]
     when: Annotated[
-        str, Field(default_factory=_left_out, max_length=WHEN_LIMIT, description=f"The time in words: {EXAMPLES}.")
+        str, Field(default_factory=left_out, max_length=WHEN_LIMIT, description=f"The time in words: {EXAMPLES}.")
     ]
     time_zone: Annotated[
-        str, Field(default_factory=_left_out, max_length=ZONE_LIMIT, description="IANA name, e.g. Europe/London.")
+        str, Field(default_factory=left_out, max_length=ZONE_LIMIT, description="IANA name, e.g. Europe/London.")
     ]
     senses: Annotated[
-        list[Word], Field(default_factory=_left_out, max_length=len(Sense.values), description=f"Any of: {SENSES}.")
+        list[SenseName],
+        Field(default_factory=left_out, max_length=len(Sense.values), description=f"Any of: {SENSES}."),
     ]
-    people: Annotated[list[Name], Field(default_factory=_left_out, max_length=NAMES_LIMIT)]
+    people: Annotated[list[Name], Field(default_factory=left_out, max_length=NAMES_LIMIT)]
     place: Name | None = None
-    tags: Annotated[list[Name], Field(default_factory=_left_out, max_length=NAMES_LIMIT)]
-    glow: int | None = Field(None, ge=1, le=5, description="1 (a flicker) to 5 (shining), or null.")
+    tags: Annotated[list[Name], Field(default_factory=left_out, max_length=NAMES_LIMIT)]
+    glow: Glow | None = Field(None, description="1 (a flicker) to 5 (shining), or null.")
     why: str | None = Field(None, max_length=TEXT_LIMIT)
-    state_before: Word | None = Field(None, description=f"One of: {STATES}, or null.")
-    state_after: Word | None = Field(None, description=f"One of: {STATES}, or null.")
-    resurface: Annotated[bool, Field(default_factory=_left_out)]
+    state_before: StateName | None = Field(None, description=f"One of: {STATES}, or null.")
+    state_after: StateName | None = Field(None, description=f"One of: {STATES}, or null.")
+    resurface: Annotated[Flag, Field(default_factory=left_out)]
 
 
 # --- finding: filters and search ------------------------------------------------------------------
@@ -167,13 +170,13 @@ class FilterQuery(PageQuery):
     until: str | None = Field(
         None, alias="to", max_length=WHEN_LIMIT, description=f"Noticed on or before this local day: {DAY}"
     )
-    sense: Word | None = Field(None, description=f"Came through this sense: one of {SENSES}.")
+    sense: SenseName | None = Field(None, description=f"Came through this sense: one of {SENSES}.")
     person: str | None = Field(None, max_length=LOOKUP_LIMIT, description="With this person (id or name).")
     place: str | None = Field(None, max_length=LOOKUP_LIMIT, description="At this place (id or name).")
     tag: str | None = Field(None, max_length=LOOKUP_LIMIT, description="With this tag (id or name).")
     glow: int | None = Field(None, ge=1, le=5, description="Glowing at least this much (1–5).")
-    state_before: Word | None = Field(None, description=f"How you were before: one of {STATES}.")
-    state_after: Word | None = Field(None, description=f"How you were after: one of {STATES}.")
+    state_before: StateName | None = Field(None, description=f"How you were before: one of {STATES}.")
+    state_after: StateName | None = Field(None, description=f"How you were after: one of {STATES}.")
 
     def filters(self) -> dict[str, Any]:
         return self.model_dump(exclude={"cursor", "limit", "q", "order"})
@@ -231,16 +234,16 @@ class NameListQuery(PageQuery):
 class NameIn(Body):
     name: Name
     note: str = Field("", max_length=TEXT_LIMIT)
-    resurface: bool = True
+    resurface: Flag = True
 
 
 class NamePatch(Body):
     """Only the fields given change. A `name` another of yours has is refused: merge them instead."""
 
-    name: Annotated[str, Field(default_factory=_left_out, max_length=NAME_LIMIT)]
-    note: Annotated[str, Field(default_factory=_left_out, max_length=TEXT_LIMIT)]
-    archived: Annotated[bool, Field(default_factory=_left_out, description="People and places only.")]
-    resurface: Annotated[bool, Field(default_factory=_left_out, description="People and places only.")]
+    name: Annotated[str, Field(default_factory=left_out, max_length=NAME_LIMIT)]
+    note: Annotated[str, Field(default_factory=left_out, max_length=TEXT_LIMIT)]
+    archived: Annotated[Flag, Field(default_factory=left_out, description="People and places only.")]
+    resurface: Annotated[Flag, Field(default_factory=left_out, description="People and places only.")]
 
 
 class MergeIn(Body):

@@ -4,7 +4,7 @@ names) are the services' to check, so every channel answers alike."""
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 from uuid import UUID
 
 from ninja import Schema
@@ -13,7 +13,7 @@ from pydantic import Field
 from glimmers.journal.models import State
 from glimmers.journal.schemas import GlimmerOut, Moment
 from glimmers.kit.models import NOTE_LIMIT, SAVOUR_MAX, SAVOUR_MIN
-from glimmers.lib.apischemas import Body
+from glimmers.lib.apischemas import Body, Flag, Whole, left_out
 from glimmers.states.palette import NAME_LIMIT as STATE_NAME_LIMIT
 
 LONGEST_SAVOURING = 3600  # seconds, as glimmers.kit.services
@@ -57,7 +57,9 @@ class AnchorPatch(Body):
     note: str | None = Field(
         None, max_length=NOTE_LIMIT, description=f"Up to {NOTE_LIMIT} characters; empty clears it."
     )
-    position: int | None = Field(None, ge=1, le=POSITION_LIMIT, description="Its new place in the order: 1 is the top.")
+    position: Annotated[int, Whole(1, POSITION_LIMIT)] | None = Field(
+        None, description="Its new place in the order: 1 is the top."
+    )
 
 
 class NeedIn(Body):
@@ -94,16 +96,14 @@ class NeedOut(Schema):
 class SurfacingPatch(Body):
     """Answer a surfacing: saying “helped” twice is still one yes."""
 
-    helped: bool | None = Field(None, description="true: it helped; false: not now.")
+    helped: Flag | None = Field(None, description="true: it helped; false: not now.")
     state_after: str | None = Field(None, max_length=STATE_NAME_LIMIT, description=f"Where you are now: {STATE_WORDS}.")
 
 
 class SavouringIn(Body):
     glimmer: UUID
-    seconds: int | None = Field(
+    seconds: Annotated[int, Whole(1, LONGEST_SAVOURING)] | None = Field(
         None,
-        ge=1,
-        le=LONGEST_SAVOURING,
         description="How long you stayed with it (1–3600). Left out: your savour length.",
     )
     surfacing: UUID | None = Field(
@@ -126,10 +126,11 @@ class KitSettingsOut(Schema):
 
 
 class KitSettingsPatch(Body):
-    """Only what is given changes; a length out of range answers 422 and changes nothing."""
+    """Only what is given changes (null is not a value either); a length out of range answers 422 and changes
+    nothing."""
 
-    savour_seconds: int | None = Field(None, ge=SAVOUR_MIN, le=SAVOUR_MAX)
-    low_energy: bool | None = None
+    savour_seconds: Annotated[int, Whole(SAVOUR_MIN, SAVOUR_MAX), Field(default_factory=left_out)]
+    low_energy: Annotated[Flag, Field(default_factory=left_out)]
 
 
 class HelpedOut(Schema):

@@ -5,14 +5,15 @@ palette, state names) are the services' to check, so every channel answers alike
 from __future__ import annotations
 
 from datetime import date
+from typing import Annotated
 from uuid import UUID
 
 from ninja import Schema
 from pydantic import Field
 
 from glimmers.journal.models import State
-from glimmers.journal.schemas import WHEN_LIMIT, WORD_LIMIT, ZONE_LIMIT, GlimmerOut, Moment
-from glimmers.lib.apischemas import Body, IsoMoment
+from glimmers.journal.schemas import WHEN_LIMIT, ZONE_LIMIT, GlimmerOut, Moment
+from glimmers.lib.apischemas import Body, Flag, IsoMoment, OneOf
 from glimmers.lib.when import EXAMPLES
 from glimmers.states.palette import (
     CUE_NAME_LIMIT,
@@ -25,6 +26,7 @@ from glimmers.states.palette import (
 
 STATE_WORDS = "ventral, sympathetic or dorsal — or your own name for it (any case)"
 COLOURS = ", ".join(PALETTE)
+Colour = Annotated[str, OneOf(["", *PALETTE])]
 
 
 # --- the ladder map -------------------------------------------------------------------------------
@@ -52,7 +54,7 @@ class LadderOut(Schema):
 
 class RungIn(Body):
     name: str = Field("", max_length=NAME_LIMIT, description="Up to 40 characters; empty: the plain default.")
-    colour: str = Field("", max_length=WORD_LIMIT, description=f"One of: {COLOURS}; empty: the default.")
+    colour: Colour = Field("", description=f"One of: {COLOURS}; empty: the default.")
     body: str = Field("", max_length=FIELD_LIMIT, description="Up to 500 characters.")
     feel: str = Field("", max_length=FIELD_LIMIT, description="Up to 500 characters.")
     think: str = Field("", max_length=FIELD_LIMIT, description="Up to 500 characters.")
@@ -73,7 +75,7 @@ class SettingsOut(Schema):
 
 
 class SettingsIn(Body):
-    hard_moments: bool
+    hard_moments: Flag
 
 
 # --- check-ins ------------------------------------------------------------------------------------
