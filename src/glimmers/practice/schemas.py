@@ -12,6 +12,7 @@ from pydantic import Field
 
 from glimmers.journal.models import Sense
 from glimmers.journal.schemas import Moment
+from glimmers.journal.text import TEXT_LIMIT
 from glimmers.lib.apischemas import Body, IsoMoment
 from glimmers.practice.models import (
     ABOUT_LIMIT,
@@ -58,8 +59,8 @@ class RitualPage(Schema):
 
 
 class RitualIn(Body):
-    name: str = Field(max_length=NAME_LIMIT * 4, description=f"Up to {NAME_LIMIT} characters: “Morning coffee”.")
-    about: str = Field("", max_length=ABOUT_LIMIT * 4, description=f"A few words on what it is (up to {ABOUT_LIMIT}).")
+    name: str = Field(min_length=1, max_length=NAME_LIMIT, description="“Morning coffee”.")
+    about: str = Field("", max_length=ABOUT_LIMIT, description=f"A few words on what it is (up to {ABOUT_LIMIT}).")
     sense: SENSE | None = None
     schedule: str = Field("", max_length=RULE_LIMIT, description=SCHEDULE)
     time_of_day: str | None = Field(None, max_length=8, description=TIME)
@@ -69,8 +70,8 @@ class RitualIn(Body):
 class RitualPatch(Body):
     """Only what is given changes; `retired` true retires it (its history stays), false brings it back."""
 
-    name: str | None = Field(None, max_length=NAME_LIMIT * 4)
-    about: str | None = Field(None, max_length=ABOUT_LIMIT * 4)
+    name: str | None = Field(None, min_length=1, max_length=NAME_LIMIT)
+    about: str | None = Field(None, max_length=ABOUT_LIMIT)
     sense: SENSE | Literal[""] | None = Field(None, description="A sense, or empty to clear it.")
     schedule: str | None = Field(
         None, max_length=RULE_LIMIT, description=SCHEDULE + " A new schedule counts from today."
@@ -105,7 +106,7 @@ class OccasionPage(Schema):
 class DoneIn(Body):
     """Mark it done now. Done again the same local day is the same occasion (200, the note or answer added)."""
 
-    note: str = Field("", max_length=NOTE_LIMIT * 4)
+    note: str = Field("", max_length=NOTE_LIMIT)
     glimmered: bool | None = None
 
 
@@ -123,7 +124,7 @@ class IntentionOut(Schema):
 
 
 class IntentionIn(Body):
-    text: str = Field(max_length=INTENTION_LIMIT * 4, description=f"A few words, up to {INTENTION_LIMIT} characters.")
+    text: str = Field(max_length=INTENTION_LIMIT, description=f"A few words, up to {INTENTION_LIMIT} characters.")
     just_today: bool = Field(False, description="true: a change for just today; the default stays for the days after.")
 
 
@@ -157,7 +158,7 @@ class SessionIn(Body):
 
 
 class KeepIn(Body):
-    text: str = Field(max_length=8000)
+    text: str = Field(min_length=1, max_length=TEXT_LIMIT)
     sense: SENSE | None = None
 
 
@@ -177,10 +178,10 @@ class PromptPage(Schema):
 
 class PromptIn(Body):
     sense: SENSE
-    text: str = Field(max_length=PROMPT_LIMIT * 4, description=f"Up to {PROMPT_LIMIT} characters.")
+    text: str = Field(min_length=1, max_length=PROMPT_LIMIT, description=f"Up to {PROMPT_LIMIT} characters.")
 
 
 class PromptPatch(Body):
     sense: SENSE | None = None
-    text: str | None = Field(None, max_length=PROMPT_LIMIT * 4)
+    text: str | None = Field(None, min_length=1, max_length=PROMPT_LIMIT)
     hidden: bool | None = None
