@@ -95,3 +95,18 @@ def test_sessions_keep_up_to_three_glimmers_and_prompts_are_the_persons_own(clie
     assert call(client, key, "post", "/api/practice/prompts", {"sense": "touch", "text": " "}).status_code == 400
     library = call(client, key, "get", "/api/practice/prompts/library").json()
     assert len(library) >= 42 and library[0]["own"] is False
+
+
+def test_yes_no_and_whole_numbers_are_what_the_document_says(client: Client, alice: User) -> None:
+    """true/false are never 0/1 or "yes", and a number is never true or "3" (found by make fuzz)."""
+    key = token(alice)
+    assert call(client, key, "post", "/api/rituals", {"name": "coffee", "reminder": 0}).status_code == 422
+    ritual = call(client, key, "post", "/api/rituals", {"name": "coffee", "reminder": False}).json()
+    assert call(client, key, "patch", f"/api/rituals/{ritual['id']}", {"retired": 1}).status_code == 422
+    done = call(client, key, "post", f"/api/rituals/{ritual['id']}/occasions", {"glimmered": 0})
+    assert done.status_code == 422
+    for body in ({"seconds": False}, {"minutes": True}, {"minutes": "3"}):
+        assert call(client, key, "post", "/api/practice/sessions", {"senses": [], **body}).status_code == 422
+    assert call(client, key, "post", "/api/practice/sessions", {"minutes": 3.0, "senses": []}).status_code == 201
+    assert call(client, key, "post", "/api/practice/prompts", {"sense": "sight", "text": ""}).status_code == 422
+    assert call(client, key, "post", "/api/rituals", {"name": "x" * 101}).status_code == 422  # the real limit, 100

@@ -4,7 +4,7 @@ parses and comes round, names, lengths — are the services' (400), so every cha
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 from uuid import UUID
 
 from ninja import Schema
@@ -13,7 +13,7 @@ from pydantic import Field
 from glimmers.journal.models import Sense
 from glimmers.journal.schemas import Moment
 from glimmers.journal.text import TEXT_LIMIT
-from glimmers.lib.apischemas import Body, IsoMoment
+from glimmers.lib.apischemas import Body, Flag, IsoMoment, Whole
 from glimmers.practice.models import (
     ABOUT_LIMIT,
     INTENTION_LIMIT,
@@ -64,7 +64,7 @@ class RitualIn(Body):
     sense: SENSE | None = None
     schedule: str = Field("", max_length=RULE_LIMIT, description=SCHEDULE)
     time_of_day: str | None = Field(None, max_length=8, description=TIME)
-    reminder: bool = False
+    reminder: Flag = False
 
 
 class RitualPatch(Body):
@@ -77,8 +77,8 @@ class RitualPatch(Body):
         None, max_length=RULE_LIMIT, description=SCHEDULE + " A new schedule counts from today."
     )
     time_of_day: str | None = Field(None, max_length=8, description=TIME + " Empty clears it.")
-    reminder: bool | None = None
-    retired: bool | None = None
+    reminder: Flag | None = None
+    retired: Flag | None = None
 
 
 class RitualsQuery(Schema):
@@ -107,11 +107,11 @@ class DoneIn(Body):
     """Mark it done now. Done again the same local day is the same occasion (200, the note or answer added)."""
 
     note: str = Field("", max_length=NOTE_LIMIT)
-    glimmered: bool | None = None
+    glimmered: Flag | None = None
 
 
 class OccasionPatch(Body):
-    glimmered: bool | None = Field(None, description="Did it glimmer?")
+    glimmered: Flag | None = Field(None, description="Did it glimmer?")
     glimmer: UUID | None = Field(None, description="Link one of your glimmers to this occasion (glimmered: true).")
 
 
@@ -125,7 +125,7 @@ class IntentionOut(Schema):
 
 class IntentionIn(Body):
     text: str = Field(max_length=INTENTION_LIMIT, description=f"A few words, up to {INTENTION_LIMIT} characters.")
-    just_today: bool = Field(False, description="true: a change for just today; the default stays for the days after.")
+    just_today: Flag = Field(False, description="true: a change for just today; the default stays for the days after.")
 
 
 class IntentionClear(Schema):
@@ -151,9 +151,9 @@ class SessionPage(Schema):
 
 
 class SessionIn(Body):
-    minutes: int = Field(3, ge=MINUTES_MIN, le=MINUTES_MAX)
+    minutes: Annotated[int, Whole(MINUTES_MIN, MINUTES_MAX)] = 3
     senses: list[SENSE] = Field(default_factory=list, max_length=7, description="Empty: every sense.")
-    seconds: int | None = Field(None, ge=0, le=3600, description="How long it lasted; leave out for the whole time.")
+    seconds: Annotated[int, Whole(0, 3600)] | None = Field(None, description="Seconds it lasted; none: the whole time.")
     started_at: IsoMoment | None = None
 
 
@@ -184,4 +184,4 @@ class PromptIn(Body):
 class PromptPatch(Body):
     sense: SENSE | None = None
     text: str | None = Field(None, min_length=1, max_length=PROMPT_LIMIT)
-    hidden: bool | None = None
+    hidden: Flag | None = None
