@@ -59,6 +59,8 @@ def fuzz(kind: str, minutes: float, seed: str | None, workdir: Path) -> tuple[st
         ]
         if seed:
             command += ["--seed", seed]
+        if os.environ.get("FUZZ_EXAMPLES"):  # a fixed number of cases per operation: the same run on any machine
+            command += ["--max-examples", os.environ["FUZZ_EXAMPLES"]]
         started = time.monotonic()
         try:
             run = subprocess.run(
