@@ -21,13 +21,15 @@ SCHEDULE_CHOICES = [
 WEEKDAY_CHOICES = list(zip(schedules.WEEKDAYS, [name[:-1] for name in schedules.DAY_NAMES], strict=True))
 
 
-class Form(forms.Form):
+class _Form(forms.Form):
+    """Every practice form: labels without a trailing colon."""
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
 
 
-class RitualForm(Form):
+class RitualForm(_Form):
     name = forms.CharField(
         label="Name", required=False, strip=False, max_length=NAME_LIMIT * 4,
         widget=forms.TextInput(attrs={"autocomplete": "off", "placeholder": "Morning coffee"}),
@@ -80,7 +82,7 @@ class RitualForm(Form):
         }
 
 
-class KeepForm(Form):
+class KeepForm(_Form):
     """A glimmer kept from an occasion (or, later, a noticing practice): the text, pre-filled, and its sense."""
 
     text = forms.CharField(
@@ -94,7 +96,7 @@ class KeepForm(Form):
     )
 
 
-class IntentionForm(Form):
+class IntentionForm(_Form):
     text = forms.CharField(
         label="My intention", required=False, strip=False, max_length=INTENTION_LIMIT * 4,
         widget=forms.TextInput(attrs={"autocomplete": "off", "placeholder": "notice 3 glimmers"}),
@@ -110,7 +112,7 @@ class IntentionForm(Form):
 MINUTE_CHOICES = [(str(n), f"{n} minute{'' if n == 1 else 's'}") for n in range(1, 6)]
 
 
-class NoticingForm(Form):
+class NoticingForm(_Form):
     """Choosing a noticing practice: how long, which senses (any may be left out), the breath pacer."""
 
     minutes = forms.ChoiceField(label="How long", choices=MINUTE_CHOICES, initial="3", widget=forms.RadioSelect)
@@ -121,7 +123,7 @@ class NoticingForm(Form):
     pacer = forms.BooleanField(label="A breath pacer, with a longer out-breath, if it feels right", required=False)
 
 
-class PromptForm(Form):
+class PromptForm(_Form):
     sense = forms.ChoiceField(label="Sense", choices=Sense.choices)
     text = forms.CharField(
         label="Prompt", strip=False, required=False, max_length=800,

@@ -15,11 +15,10 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from glimmers.journal.models import Sense
 from glimmers.lib.errors import NotFound
-from glimmers.lib.http import SignedInRequest
+from glimmers.lib.http import SignedInRequest, attach_errors
 from glimmers.practice import services
 from glimmers.practice.forms import NoticingForm, PromptForm
 from glimmers.practice.models import KEEP_MOST, NoticingSession, Prompt
-from glimmers.practice.views import attach_errors
 from glimmers.states import services as states
 
 SENSE_NAMES = dict(Sense.choices)

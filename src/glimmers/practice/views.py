@@ -10,36 +10,18 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from glimmers.lib.errors import NotFound
-from glimmers.lib.http import SignedInRequest
+from glimmers.lib.http import SignedInRequest, attach_errors, safe_next
 from glimmers.practice import schedules, services
 from glimmers.practice.forms import IntentionForm, KeepForm, RitualForm
 from glimmers.practice.models import Occasion, Ritual
-
-
-def _next(request: SignedInRequest, default: str) -> str:
-    target = request.POST.get("next", "")
-    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
-        return target
-    return default
-
-
-def attach_errors(form: forms.Form, error: ValidationError) -> None:
-    """Show each of the services' messages beside the field it is about (noticing_views uses it too)."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 def _ritual_or_404(request: SignedInRequest, ritual_id: uuid.UUID) -> Ritual:
@@ -87,7 +69,7 @@ def intention(request: SignedInRequest) -> HttpResponse:
             messages.success(request, "Your intention for today is set." if just_today else "Your intention is set.")
     except ValidationError as error:
         messages.info(request, " ".join(error.messages))
-    return redirect(_next(request, reverse("practice:index")))
+    return redirect(safe_next(request, reverse("practice:index")))
 
 
 # --- rituals ----------------------------------------------------------------------------------------------
@@ -161,7 +143,7 @@ def ritual_delete(request: SignedInRequest, ritual_id: uuid.UUID) -> HttpRespons
 
 def _row(request: SignedInRequest, occasion: Occasion, **extra: Any) -> HttpResponse:
     """The ritual's row on Today, as it is now (htmx)."""
-    context = {"ritual": occasion.ritual, "occasion": occasion, "next": _next(request, reverse("journal:today"))}
+    context = {"ritual": occasion.ritual, "occasion": occasion, "next": safe_next(request, reverse("journal:today"))}
     return render(request, "practice/_ritual_row.html", context | extra)
 
 
@@ -175,7 +157,7 @@ def ritual_done(request: SignedInRequest, ritual_id: uuid.UUID) -> HttpResponse:
     if request.htmx:
         return _row(request, done.occasion, asking=True)
     messages.success(request, f"“{found.name}” done. Did it glimmer? You can say below, if you like.")
-    return redirect(_next(request, reverse("journal:today")))
+    return redirect(safe_next(request, reverse("journal:today")))
 
 
 @require_POST
@@ -191,7 +173,7 @@ def occasion_answer(request: SignedInRequest, occasion_id: uuid.UUID) -> HttpRes
     occasion.refresh_from_db()
     if request.htmx:
         return _row(request, occasion)
-    return redirect(_next(request, reverse("journal:today")))
+    return redirect(safe_next(request, reverse("journal:today")))
 
 
 def _keep_form(occasion: Occasion, data: Any = None) -> KeepForm:
@@ -216,7 +198,7 @@ def occasion_glimmer(request: SignedInRequest, occasion_id: uuid.UUID) -> HttpRe
             if request.htmx:
                 return _row(request, occasion, kept=True)
             messages.success(request, "Kept, and linked to this ritual.")
-            return redirect(_next(request, reverse("journal:today")))
+            return redirect(safe_next(request, reverse("journal:today")))
     if request.htmx:
         return _row(request, occasion, keep_form=form)
     return render(request, "practice/occasion_glimmer.html", {"occasion": occasion, "form": form})
