@@ -142,16 +142,23 @@ def hard_moments(user: User) -> Iterator[Row]:
             }
 
 
+def _glimmers_linked(through: type[models.Model], key: str, batch: list[Any]) -> dict[int, list[str]]:
+    """The ids of the glimmers each row of `batch` links to through a many-to-many table (one query a batch),
+    leaving out glimmers in the bin."""
+    linked: dict[int, list[str]] = {row.pk: [] for row in batch}
+    links = (
+        through.objects.filter(**{f"{key}__in": linked}, glimmer__deleted_at__isnull=True)  # type: ignore[attr-defined]
+        .order_by("glimmer_id")
+        .values_list(key, "glimmer__uuid")
+    )
+    for row_id, glimmer_uuid in links:
+        linked[row_id].append(str(glimmer_uuid))
+    return linked
+
+
 def cues(user: User) -> Iterator[Row]:
     for batch in batches(Cue.objects.owned_by(user)):
-        linked: dict[int, list[str]] = {cue.pk: [] for cue in batch}
-        links = (
-            Cue.glimmers.through.objects.filter(cue_id__in=linked, glimmer__deleted_at__isnull=True)
-            .order_by("glimmer_id")
-            .values_list("cue_id", "glimmer__uuid")
-        )
-        for cue_id, glimmer_uuid in links:
-            linked[cue_id].append(str(glimmer_uuid))
+        linked = _glimmers_linked(Cue.glimmers.through, "cue_id", batch)
         for cue in batch:
             yield {
                 "id": str(cue.uuid),
@@ -265,14 +272,7 @@ def prompts(user: User) -> Iterator[Row]:
 def noticing_sessions(user: User) -> Iterator[Row]:
     queryset = NoticingSession.objects.owned_by(user).select_related("checkin")
     for batch in batches(queryset):
-        kept: dict[int, list[str]] = {row.pk: [] for row in batch}
-        links = (
-            NoticingSession.kept.through.objects.filter(noticingsession_id__in=kept, glimmer__deleted_at__isnull=True)
-            .order_by("glimmer_id")
-            .values_list("noticingsession_id", "glimmer__uuid")
-        )
-        for session_id, glimmer_uuid in links:
-            kept[session_id].append(str(glimmer_uuid))
+        kept = _glimmers_linked(NoticingSession.kept.through, "noticingsession_id", batch)
         for row in batch:
             yield {
                 "id": str(row.uuid),
