@@ -180,3 +180,5 @@ def test_the_openapi_document_states_the_limits(client: Client) -> None:
         for method, operation in methods.items():
             declared = set(operation["responses"])
             assert {"400", "401", "403", "404", "413", "414", "422"} <= declared, f"{method} {path}"
+            # a request line past gunicorn's limit is answered by gunicorn, in HTML: the document says so
+            assert set(operation["responses"]["414"]["content"]) == {"application/json", "text/html"}, path

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.core.exceptions import RequestDataTooBig, ValidationError
 from django.http import HttpRequest, HttpResponse
+from typing import Any
+
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError
 from ninja.errors import ValidationError as SchemaMismatch
@@ -13,7 +16,28 @@ from glimmers.lib.apierrors import unlike_the_schema
 from glimmers.lib.errors import NotFound
 from glimmers.lib.problems import TOO_BIG, UNAUTHENTICATED
 
-api = NinjaAPI(
+class GlimmersAPI(NinjaAPI):
+    def get_openapi_schema(self, **kwargs: Any) -> Any:
+        """The document says every way an operation can answer. A 414 is Glimmers' JSON, except that the web
+        server in front (gunicorn: glimmers.server) answers a request line past its limit itself, in plain
+        HTML, before Glimmers runs; its limit sits above settings.URL_LIMIT, so only a very long one does."""
+        from glimmers.server import REQUEST_LINE_LIMIT
+
+        document = super().get_openapi_schema(**kwargs)
+        for operations in document.get("paths", {}).values():
+            for operation in operations.values():
+                too_long = operation.get("responses", {}).get(414)
+                if too_long is None:
+                    continue
+                too_long["description"] = (
+                    f"The address is too long: JSON from Glimmers past {settings.URL_LIMIT:,} characters, or, past "
+                    f"{REQUEST_LINE_LIMIT:,} bytes of request line, the web server's own HTML page."
+                )
+                too_long.setdefault("content", {})["text/html"] = {"schema": {"type": "string"}}
+        return document
+
+
+api = GlimmersAPI(
     title="Glimmers",
     version="1",
     description="Your glimmer journal as JSON. Sign in with a personal access token "
