@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig, ValidationError
 from django.http import HttpRequest, HttpResponse
-from typing import Any
-
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError
 from ninja.errors import ValidationError as SchemaMismatch
@@ -15,6 +15,7 @@ from glimmers.accounts.apiauth import SignedInSession, TokenAuth
 from glimmers.lib.apierrors import unlike_the_schema
 from glimmers.lib.errors import NotFound
 from glimmers.lib.problems import TOO_BIG, UNAUTHENTICATED
+
 
 class GlimmersAPI(NinjaAPI):
     def get_openapi_schema(self, **kwargs: Any) -> Any:
