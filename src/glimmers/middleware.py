@@ -98,7 +98,7 @@ def _unstorable(values: Iterable[str]) -> bool:
 class RequestGuardMiddleware:
     """What no route should have to think about, refused in one place before any view or database
     sees it: an address longer than Glimmers reads (414), a body bigger than it takes (413), and a
-    NUL or broken character anywhere in the path, the query or a form field (400).
+    NUL or broken character in the query or a form field (400), or in the path (404: it names nothing).
 
     Under /api/ the answer is `{"detail": …}`; on the web, a kind page. Innermost of the middleware,
     so the security headers still wrap its answers, and before every `process_view` (sign-in, CSRF).
@@ -113,8 +113,10 @@ class RequestGuardMiddleware:
             status, detail = refusal
             if problems.is_api(request):
                 return problems.problem(status, detail)
-            from glimmers.views import refused
+            from glimmers.views import not_found, refused
 
+            if status == 404:
+                return not_found(request)
             return refused(request, status, detail if detail == problems.BAD_REQUEST else None)
         response = self.get_response(request)
         if response.status_code == 405 and problems.is_api(request) and "json" not in response.get("Content-Type", ""):
@@ -141,6 +143,8 @@ class RequestGuardMiddleware:
             return 413, problems.TOO_BIG
         except (TooManyFieldsSent, TooManyFilesSent, MultiPartParserError):
             return 400, problems.BAD_REQUEST
-        if _unstorable([request.path_info, *fields]):
+        if _unstorable([request.path_info]):
+            return 404, problems.NOT_FOUND  # no address here holds one: like any id that isn't one (404, never 400)
+        if _unstorable(fields):
             return 400, problems.UNSTORABLE
         return None

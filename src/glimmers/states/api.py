@@ -7,7 +7,7 @@ answer the same 404.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from ninja import Query, Router, Schema, Status
 from ninja.errors import HttpError
@@ -154,7 +154,9 @@ def delete_hard_moment(request: SignedInRequest, moment_id: str) -> Status[None]
 
 
 class CueQuery(Schema):
-    moves: str | None = Field(None, max_length=20, description="`down` to show moves down as well.")
+    moves: Literal["up", "down"] | None = Field(
+        None, description="`down` to show moves down as well (`up`, the default, shows moves up only)."
+    )
 
 
 @router.get("/cues", response={200: list[CueOut], **ERRORS}, tags=["cues"], summary="List my cues")
