@@ -81,6 +81,7 @@ ELSEWHERE = {
     "journal:suggest_places": "<option>s for a type-ahead <datalist>, not a page",
     "journal:suggest_tags": "<option>s for a type-ahead <datalist>, not a page",
     "portability:export": "a file to download (JSON, a zip, Markdown), not a page: tests/portability",
+    "feeds:feed": "an iCalendar file for calendar apps, not a page: tests/practice/test_feed.py",
 }
 SIGNED_OUT = {"accounts:sign_in"}
 
