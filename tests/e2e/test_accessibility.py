@@ -124,6 +124,9 @@ def _practise(page: Any, url: str) -> dict[str, str]:
     page.fill("#id_text", "The softest sound in the room")
     page.click("button:text('Add this prompt')")
     prompt = page.locator("a[href^='/practice/prompts/']:text('Edit')").first.get_attribute("href").split("/")[3]
+    page.goto(f"{url}/settings/")  # the calendar feed on: Settings then shows its long address
+    page.click("button:text('Turn the feed on')")
+    page.locator("#feed-url").wait_for()
     return {"ritual": ritual, "occasion": occasion, "session": session, "prompt": prompt}
 
 

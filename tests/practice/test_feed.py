@@ -232,3 +232,47 @@ def test_an_until_is_written_in_utc_and_ends_on_its_last_local_day(alice: User, 
     local = [moment.astimezone(ZoneInfo("America/New_York")) for moment in moments]
     assert local[0].date() == date(2026, 3, 1) and local[-1].date() == date(2026, 3, 10)
     assert all(moment.time() == time(23, 30) for moment in local)
+
+
+def test_a_new_time_zone_moves_every_event_on_the_next_fetch(alice: User, client: Client) -> None:
+    services.create_ritual(alice, name="Morning coffee", schedule="FREQ=DAILY", time_of_day="07:30")
+    path = feed_path(alice)
+    before = client.get(path)
+    alice.time_zone = "Asia/Tokyo"
+    alice.save()
+    after = client.get(path, HTTP_IF_NONE_MATCH=before["ETag"])
+    assert after.status_code == 200 and after["ETag"] != before["ETag"]
+    coffee = events(Calendar.from_ical(after.content))["Morning coffee"]
+    assert str(coffee["DTSTART"].params["TZID"]) == "Asia/Tokyo" and coffee.decoded("DTSTART").time() == time(7, 30)
+
+
+def test_what_the_feed_says_is_the_same_whichever_process_builds_it(alice: User, client: Client) -> None:
+    services.create_ritual(alice, name="Morning coffee", schedule="FREQ=DAILY", time_of_day="07:30")
+    reminders.set_feed_options(alice, noticing_at="12:00", evening=True)
+    path = feed_path(alice)
+    kept = client.get(path)
+    reminders.forget_built()  # as a fresh process would: nothing kept
+    built = client.get(path)
+    assert built.content == kept.content and built["ETag"] == kept["ETag"]
+
+
+def test_the_feed_costs_the_same_queries_for_one_ritual_as_for_twenty(alice: User, client: Client) -> None:
+    reminders.set_feed_options(alice, noticing_at="12:00", evening=True, past_glimmer=True)
+    journal.create_glimmer(alice, text="Sun on the kitchen floor", when=MARCH)
+    path = feed_path(alice)
+    counts = []
+    for many in (1, 20):
+        while services.rituals_of(alice).count() < many:
+            services.create_ritual(alice, name="Tea", schedule="FREQ=DAILY", time_of_day="16:00")
+        client.get(path)  # the first fetch after a change also notes its new ETag
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(path).status_code == 200
+        counts.append(len(queries))
+    assert counts[0] == counts[1] <= 5, counts
+
+
+def test_a_feed_address_never_reaches_the_log() -> None:
+    from glimmers.lib.redact import redact
+
+    secret = "ab" * 32
+    assert secret not in redact(f"GET /feeds/{secret}.ics took 2 s") and "/feeds/…" in redact(f"/feeds/{secret}.ics")

@@ -21,6 +21,7 @@ that exists (02:30 → 03:00) while calendar apps move it on by the length of th
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
@@ -129,13 +130,34 @@ def _past_event(content: Content) -> Event:
     event.add("dtstamp", datetime.combine(content.today, time(0), tzinfo=UTC))
     event.add("summary", PAST_SUMMARY)
     noticed = glimmer.noticed_at.astimezone(ZoneInfo(glimmer.time_zone or content.zone.key))
-    event.add("description", f"{glimmer.text}\n\n(You noticed this on {noticed:%-d %B %Y}.)")
+    event.add("description", f"{glimmer.text}\n\n(You noticed this on {noticed.day} {noticed:%B %Y}.)")
     event.add("dtstart", content.today)
     event.add("dtend", content.today + timedelta(days=1))
     event.add("transp", "TRANSPARENT")
     if content.base:
         event.add("url", f"{content.base}/glimmers/{glimmer.uuid}/")
     return event
+
+
+FORMAT = "1"  # change it whenever build() would write other bytes for the same content
+
+
+def fingerprint(content: Content) -> str:
+    """Everything build() reads, hashed: the same fingerprint is the same bytes, in any process, so a built feed
+    can be kept and served again without building it (practice.reminders). A field build() starts to read must
+    be added here."""
+    reminders = content.reminders
+    parts: list[object] = [
+        FORMAT, content.zone.key, content.person, content.today, content.base,
+        reminders.noticing_at, reminders.evening, reminders.created_at, reminders.updated_at,
+    ]  # fmt: skip
+    for ritual in content.rituals:
+        parts += [ritual.uuid, ritual.name, ritual.about, ritual.schedule, ritual.starts_on, ritual.time_of_day]
+        parts.append(ritual.updated_at)
+    past = content.past
+    if past is not None:
+        parts += [past.uuid, past.text, past.noticed_at, past.time_zone]
+    return hashlib.sha256(repr(parts).encode()).hexdigest()
 
 
 def build(content: Content) -> bytes:

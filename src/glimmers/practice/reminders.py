@@ -15,10 +15,13 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import threading
 import uuid
+from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.db.models import F
@@ -149,14 +152,37 @@ def _by_secret(secret: str) -> Reminders:
     return found
 
 
-def _past_glimmer(user: User, today: date) -> Glimmer | None:
-    """One past glimmer that may come back (the journal's one rule), the same all day, another tomorrow."""
-    allowed = Glimmer.objects.resurfaceable(user).filter(noticed_at__lt=timezone.now()).order_by("noticed_at", "id")
+def _past_glimmer(user: User, today: date, zone: ZoneInfo) -> Glimmer | None:
+    """One glimmer from before today that may come back (the journal's one rule): the same all day, another
+    tomorrow."""
+    before = datetime.combine(today, time(0), tzinfo=zone)
+    allowed = Glimmer.objects.resurfaceable(user).filter(noticed_at__lt=before).order_by("noticed_at", "id")
     count = allowed.count()
     if not count:
         return None
     seed = hashlib.sha256(f"{user.public_id.hex}:{today.isoformat()}".encode()).digest()
     return allowed[int.from_bytes(seed[:8], "big") % count]
+
+
+_BUILT: OrderedDict[str, bytes] = OrderedDict()
+_BUILT_LOCK = threading.Lock()
+_KEEP = 256  # feeds kept built in this process, the least recently served dropped first
+
+
+def _built(content: calendar.Content) -> bytes:
+    """The feed's bytes, built once per content in each process: most fetches find nothing changed, and the
+    reading costs a fraction of the building. Only a saving: another process builds the same bytes."""
+    key = calendar.fingerprint(content)
+    with _BUILT_LOCK:
+        body = _BUILT.get(key)
+    if body is None:
+        body = calendar.build(content)
+    with _BUILT_LOCK:  # threaded servers: one change to the order at a time
+        _BUILT[key] = body
+        _BUILT.move_to_end(key)
+        while len(_BUILT) > _KEEP:
+            _BUILT.popitem(last=False)
+    return body
 
 
 def feed_for(secret: str, *, now: datetime | None = None) -> Feed:
@@ -174,17 +200,16 @@ def feed_for(secret: str, *, now: datetime | None = None) -> Feed:
         .exclude(schedule="")
         .order_by("created_at", "id")
     )
-    body = calendar.build(
-        calendar.Content(
-            zone=zone,
-            person=user.public_id.hex,
-            rituals=rituals,
-            reminders=reminders,
-            today=today,
-            past=_past_glimmer(user, today) if reminders.past_glimmer else None,
-            base=base_url(""),
-        )
+    content = calendar.Content(
+        zone=zone,
+        person=user.public_id.hex,
+        rituals=rituals,
+        reminders=reminders,
+        today=today,
+        past=_past_glimmer(user, today, zone) if reminders.past_glimmer else None,
+        base=base_url(""),
     )
+    body = _built(content)
     etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
     if etag != f'"{reminders.feed_etag}"' or reminders.feed_changed_at is None:
         reminders.feed_etag, reminders.feed_changed_at = etag.strip('"'), moment.replace(microsecond=0)
@@ -194,3 +219,9 @@ def feed_for(secret: str, *, now: datetime | None = None) -> Feed:
         )
     assert reminders.feed_changed_at is not None
     return Feed(body, etag, reminders.feed_changed_at)
+
+
+def forget_built() -> None:
+    """Drop every feed kept built in this process (the benchmark's "built afresh" figure)."""
+    with _BUILT_LOCK:
+        _BUILT.clear()
