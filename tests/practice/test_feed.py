@@ -276,3 +276,16 @@ def test_a_feed_address_never_reaches_the_log() -> None:
 
     secret = "ab" * 32
     assert secret not in redact(f"GET /feeds/{secret}.ics took 2 s") and "/feeds/…" in redact(f"/feeds/{secret}.ics")
+
+
+def test_the_command_line_never_imports_icalendar_to_read_or_set_the_feed() -> None:
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys, django; django.setup(); "
+        "import glimmers.practice.reading, glimmers.practice.reminders, glimmers.practice.feed_cli; "
+        "print('icalendar' in sys.modules)"
+    )
+    found = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert found.stdout.strip() == "False", found.stderr

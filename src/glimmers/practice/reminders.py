@@ -8,7 +8,8 @@ rotating (version + 1) makes the old address a 404, turning the feed off revokes
 every address. Looking one up costs one query and one HMAC whether the row exists or not, so an old secret and
 one that never existed get the same answer in the same time.
 
-What the feed says is built in practice.calendar (pure); here are its queries.
+What the feed says is built in practice.calendar (pure; imported only where a feed is made: the `icalendar` library
+costs some 150 ms to import, which no command line start should pay); here are its queries.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ import uuid
 from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import date, datetime, time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -33,9 +34,11 @@ from glimmers.journal import services as journal
 from glimmers.journal.models import Glimmer
 from glimmers.lib.errors import NotFound
 from glimmers.lib.errors import on_field as _field
-from glimmers.practice import calendar
 from glimmers.practice.models import Reminders, Ritual
 from glimmers.practice.services import parse_time_of_day
+
+if TYPE_CHECKING:
+    from glimmers.practice import calendar
 
 UNSET: Any = object()  # "leave this as it is" in a change
 _SALT = "glimmers.practice.feed"
@@ -172,6 +175,8 @@ _KEEP = 256  # feeds kept built in this process, the least recently served dropp
 def _built(content: calendar.Content) -> bytes:
     """The feed's bytes, built once per content in each process: most fetches find nothing changed, and the
     reading costs a fraction of the building. Only a saving: another process builds the same bytes."""
+    from glimmers.practice import calendar
+
     key = calendar.fingerprint(content)
     with _BUILT_LOCK:
         body = _BUILT.get(key)
@@ -189,6 +194,8 @@ def feed_for(secret: str, *, now: datetime | None = None) -> Feed:
     """The calendar behind a secret address (NotFound for an old, revoked or made-up one). Its text and
     DTSTAMPs stay the same between requests while nothing changes, so the ETag does; Last-Modified is when
     the ETag last changed."""
+    from glimmers.practice import calendar  # icalendar: only where the feed is made, never on a CLI start
+
     reminders = _by_secret(secret)
     user = reminders.owner
     moment = now or timezone.now()
