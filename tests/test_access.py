@@ -21,6 +21,7 @@ from glimmers.accounts.models import User
 from glimmers.journal import names
 from glimmers.journal import services as journal
 from glimmers.kit import services as kit
+from glimmers.practice import reminders
 from glimmers.practice import services as practice
 from glimmers.states import services as states
 
@@ -32,7 +33,7 @@ class Route:
     """How to reach a web route: its access, the methods it answers, and which of alice's things its
     URL names (`sample`: a key of the `things` fixture) with the form data an owner would send."""
 
-    access: str  # "public" or "owner"
+    access: str  # "public", "owner", or "secret" (public, but only at an address derived from a secret)
     methods: tuple[str, ...] = ("get",)
     sample: str | None = None
     data: dict[str, Any] = field(default_factory=dict)
@@ -134,6 +135,8 @@ WEB: dict[str, Route] = {
     "practice:prompts": Route("owner", ("get", "post"), data={"sense": "sight", "text": "Look up"}),
     "practice:prompt_edit": Route("owner", ("get", "post"), sample="prompt", data={"sense": "sight", "text": "Look"}),
     "practice:prompt_hide": Route("owner", ("post",), sample="prompt", data={"hidden": "1"}),
+    "practice:feed": Route("owner", ("post",), data={"action": "save", "noticing_at": "12:00", "evening": "on"}),
+    "feeds:feed": Route("secret", sample="feed_secret"),  # the calendar feed: test_secret_routes_answer_only_…
     "portability:data": Route("owner"),
     "portability:export": Route("owner", data={"format": "json"}),  # every format: tests/portability
     "portability:erase": Route("owner", ("get", "post")),  # without the password: the account stays
@@ -175,6 +178,7 @@ API_BODIES: dict[str, dict[str, Any]] = {
     "POST /api/practice/sessions/{id}/glimmers": {"text": "a blackbird", "sense": "sound"},
     "POST /api/practice/prompts": {"sense": "touch", "text": "The warm mug"},
     "PATCH /api/practice/prompts/{id}": {"text": "changed", "hidden": True},
+    "PATCH /api/feed": {"on": True, "noticing_at": "12:15", "evening": True, "past_glimmer": False},
 }
 # Which of alice's things an API path names, by its beginning (the rest name a glimmer).
 API_SAMPLES: dict[str, tuple[str, ...]] = {
@@ -237,7 +241,8 @@ def test_every_route_is_in_the_table() -> None:
     missing = sorted(set(routes) - set(WEB))
     assert not missing, (
         f"New web routes {missing}: add each to WEB in tests/test_access.py as Route('public') "
-        "(only for pages DESIGN §5 lists as public) or Route('owner', methods, sample=…)."
+        "(only for pages DESIGN §5 lists as public), Route('secret', sample=…) (public by a secret address "
+        "only) or Route('owner', methods, sample=…)."
     )
     stale = sorted(set(WEB) - set(routes))
     assert not stale, f"WEB lists routes that no longer exist: {stale}"
@@ -305,7 +310,13 @@ def _practice_things(alice: User, glimmer: Any) -> dict[str, str]:
     session = practice.record_session(alice, minutes=3, senses="sound")
     practice.keep_from_session(alice, session.uuid, text=f"{MARKER} kept", sense="sound")
     prompt = practice.add_prompt(alice, sense="sight", text=f"{MARKER} prompt")
+    practice.create_ritual(alice, name=f"{MARKER} timed", about=MARKER, schedule="FREQ=DAILY", time_of_day="07:30")
+    reminders.turn_feed_on(alice)
+    reminders.set_feed_options(alice, noticing_at="12:00", evening=True, past_glimmer=True)
+    feed = reminders.feed_path(alice)
+    assert feed is not None
     return {
+        "feed_secret": feed.removeprefix("/feeds/").removesuffix(".ics"),
         "ritual": str(ritual.uuid),
         "occasion": str(occasion.uuid),
         "session": str(session.uuid),
@@ -362,6 +373,26 @@ def test_public_routes_answer_anyone(client: Client, things: dict[str, str], nam
     response = client.get(_url(_web_routes()[name], spec.sample, things))
     assert response.status_code in (200, 410)
     assert MARKER not in _text(response)
+
+
+@pytest.mark.parametrize("name", [name for name, spec in WEB.items() if spec.access == "secret"])
+def test_secret_routes_answer_only_their_secret(
+    client: Client, bob_client: Client, alice: User, things: dict[str, str], name: str
+) -> None:
+    """Anyone holding the address is served (a calendar app is not signed in); one character off, bob signed
+    in, or the address after alice made a new one: 404, without a byte of hers."""
+    spec = WEB[name]
+    route = _web_routes()[name]
+    right = _url(route, spec.sample, things)
+    served = client.get(right)
+    assert served.status_code == 200 and MARKER in _text(served)  # her timed ritual: it is her calendar
+    secret = things[spec.sample or ""]
+    wrong = right.replace(secret, secret[:-1] + ("1" if secret.endswith("0") else "0"))
+    for response in (client.get(wrong), bob_client.get(wrong)):
+        assert response.status_code == 404 and MARKER not in _text(response)
+    reminders.rotate_feed(alice)
+    old = client.get(right)
+    assert old.status_code == 404 and MARKER not in _text(old)
 
 
 # --- the API --------------------------------------------------------------------------------------------

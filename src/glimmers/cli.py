@@ -108,7 +108,7 @@ def _register_groups() -> None:
     from glimmers.journal.cli.search import search_app
     from glimmers.kit.cli import kit_top
     from glimmers.portability.cli import portability_app
-    from glimmers.practice import noticing_cli  # noqa: F401 - adds `practice` to practice_top
+    from glimmers.practice import feed_cli, noticing_cli  # noqa: F401 - add `feed` and `practice` to practice_top
     from glimmers.practice.cli import practice_top
     from glimmers.states.cli import states_app
 
@@ -120,7 +120,7 @@ def _register_groups() -> None:
     app.add_typer(tags_app, name="tags")
     app.add_typer(states_app)  # checkin, hard-moment, ladder and cues, at the top level
     app.add_typer(kit_top)  # kit (with pin, unpin, list) and savour, at the top level
-    app.add_typer(practice_top)  # ritual, intention and practice, at the top level
+    app.add_typer(practice_top)  # ritual, intention, practice and feed, at the top level
     app.add_typer(user_app, name="user")
     app.add_typer(token_app, name="token")
     app.add_typer(portability_app)  # export, backup, restore, at the top level

@@ -207,3 +207,15 @@ PROMPT_SHOWN = "It will be offered again. ({short_id})"
 PROMPT_NONE = (
     'No prompts of your own yet. Add one: glimmers practice prompts add --sense sound "What is the softest sound?"'
 )
+
+# --- the calendar feed (glimmers feed) ---
+FEED_ON = "Your calendar feed is on. Subscribe to this address in your calendar app (keep it to yourself):"
+FEED_OFF = "Your calendar feed is off; its address no longer works."
+FEED_IS_OFF = "Your calendar feed is off. Turn it on with: glimmers feed on"
+FEED_ROTATED = "Your calendar feed has a new address; the old one no longer works:"
+FEED_NO_BASE = (
+    "GLIMMERS_BASE_URL isn't set, so this is the address on this computer. Set it to the address people reach "
+    "this Glimmers at (docs/configuration.md)."
+)
+FEED_HOLDS = "It holds your rituals that have a time of day{extra}."
+FEED_NOTICING_BOTH = "Choose either --noticing HH:MM or --no-noticing."

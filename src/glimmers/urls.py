@@ -12,6 +12,7 @@ urlpatterns = [
     path("kit/", include("glimmers.kit.urls")),  # the kit: anchors, "I need a glimmer", savouring
     path("practice/", include("glimmers.practice.urls")),  # rituals, the intention
     path("settings/", include("glimmers.portability.urls")),  # your data: export, erasing the account
+    path("feeds/", include("glimmers.practice.feed_urls")),  # the private calendar feed, by its secret address
     path("healthz", views.healthz, name="healthz"),
     path("support/", views.support, name="support"),
     path("api/", api.urls),

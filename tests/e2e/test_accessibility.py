@@ -81,6 +81,7 @@ ELSEWHERE = {
     "journal:suggest_places": "<option>s for a type-ahead <datalist>, not a page",
     "journal:suggest_tags": "<option>s for a type-ahead <datalist>, not a page",
     "portability:export": "a file to download (JSON, a zip, Markdown), not a page: tests/portability",
+    "feeds:feed": "an iCalendar file for calendar apps, not a page: tests/practice/test_feed.py",
 }
 SIGNED_OUT = {"accounts:sign_in"}
 
@@ -123,6 +124,9 @@ def _practise(page: Any, url: str) -> dict[str, str]:
     page.fill("#id_text", "The softest sound in the room")
     page.click("button:text('Add this prompt')")
     prompt = page.locator("a[href^='/practice/prompts/']:text('Edit')").first.get_attribute("href").split("/")[3]
+    page.goto(f"{url}/settings/")  # the calendar feed on: Settings then shows its long address
+    page.click("button:text('Turn the feed on')")
+    page.locator("#feed-url").wait_for()
     return {"ritual": ritual, "occasion": occasion, "session": session, "prompt": prompt}
 
 

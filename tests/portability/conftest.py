@@ -11,7 +11,7 @@ from glimmers.accounts.models import User
 from glimmers.journal import names
 from glimmers.journal import services as journal
 from glimmers.kit import services as kit
-from glimmers.practice import intentions, noticing
+from glimmers.practice import intentions, noticing, reminders
 from glimmers.practice import services as practice
 from glimmers.states import services as states
 
@@ -56,6 +56,8 @@ def fill_journal(user: User, marker: str) -> dict[str, Any]:
     prompt = noticing.add_prompt(user, sense="sound", text=f"{marker} what hums?")
     session = noticing.record_session(user, minutes=1, senses=["sound"])
     noticing.keep_from_session(user, session.uuid, text=f"{marker} a kept one", sense="sound")
+    reminders.turn_feed_on(user)
+    reminders.set_feed_options(user, noticing_at="12:30", evening=True)
     return {
         "glimmer": glimmer,
         "binned": binned,

@@ -11,6 +11,7 @@ import pytest
 
 from glimmers.accounts.models import User
 from glimmers.portability import services
+from glimmers.practice import reminders
 
 SCHEMA = Path(__file__).parents[2] / "src/glimmers/portability/schema/glimmers-export-1.schema.json"
 
@@ -44,7 +45,17 @@ def test_the_json_export_holds_every_section_and_keeps_ids(alice: User, alices_j
     assert {anchor["kind"] for anchor in document["anchors"]} == {"glimmer", "person"}
     assert document["savourings"][0]["surfacing"] == document["surfacings"][0]["id"]
     assert document["ladder_map"]["dorsal"]["name"] == "MARKER-alice fog"
-    assert document["settings"] == {"hard_moments": True, "savour_seconds": 20, "low_energy": True}
+    assert document["settings"] == {
+        "hard_moments": True,
+        "savour_seconds": 20,
+        "low_energy": True,
+        "calendar_feed": True,
+        "feed_noticing_at": "12:30",
+        "feed_evening": True,
+        "feed_past_glimmer": False,
+    }
+    feed = reminders.feed_path(alice)
+    assert feed is not None and feed[7:39] not in json.dumps(document) and feed[39:71] not in json.dumps(document)
     assert document["account"]["username"] == "alice"
     assert len(document["check_ins"]) == 1 and len(document["people"]) == 1 and len(document["tags"]) == 1
     [ritual], [occasion] = document["rituals"], document["occasions"]

@@ -32,6 +32,7 @@ BUILT = frozenset(
         "delete",
         "edit",
         "export",
+        "feed",
         "hard-moment",
         "intention",
         "kit",
@@ -58,7 +59,6 @@ BUILT = frozenset(
 RESERVED = frozenset(
     {
         "email",
-        "feed",
         "import",
         "letter",
         "login",

@@ -4,7 +4,7 @@ Django logs the path of every 4xx answer. A path can carry a secret (the one-tim
 link, a calendar feed) or say what someone looked for, and a 404 or 405 is the visitor's own
 mistake with nothing for the operator to do: those lines are dropped. Refusals the operator may
 need to act on (a CSRF failure from a misconfigured proxy, a wrong host) stay, without the path.
-Anything else that names a first-run link has its token cut out.
+Anything else that names a first-run link or a feed's address has its secret cut out.
 """
 
 from __future__ import annotations
@@ -13,11 +13,12 @@ import logging
 import re
 
 _FIRST_RUN = re.compile(r"(/welcome/)[^/\s\"']+")
+_FEED = re.compile(r"(/feeds/)[^/\s\"']+")
 WITHHELD = "(path withheld)"
 
 
 def redact(text: str) -> str:
-    return _FIRST_RUN.sub(r"\1…", text)
+    return _FEED.sub(r"\1…", _FIRST_RUN.sub(r"\1…", text))
 
 
 def _refused(record: logging.LogRecord) -> bool:

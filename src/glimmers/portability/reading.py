@@ -17,7 +17,7 @@ from django.db import models
 from glimmers.journal.models import Glimmer, Person, Place, Tag
 from glimmers.kit.models import Anchor, KitSettings, Savouring, Surfacing
 from glimmers.portability import glimmer_rows
-from glimmers.practice.models import Intention, NoticingSession, Occasion, Prompt, Ritual
+from glimmers.practice.models import Intention, NoticingSession, Occasion, Prompt, Reminders, Ritual
 from glimmers.states.models import CheckIn, Cue, LadderMap, StatesSettings, Trigger
 
 if TYPE_CHECKING:
@@ -69,10 +69,16 @@ def account(user: User) -> Row:
 def settings(user: User) -> Row:
     states = StatesSettings.objects.owned_by(user).first()
     kit = KitSettings.objects.owned_by(user).first()
+    # The calendar feed's choices, never its address (a secret) nor the key it is derived from.
+    reminders = Reminders.objects.owned_by(user).first() or Reminders(owner=user)
     return {
         "hard_moments": states.hard_moments if states else False,
         "savour_seconds": kit.savour_seconds if kit else KitSettings._meta.get_field("savour_seconds").default,
         "low_energy": kit.low_energy if kit else False,
+        "calendar_feed": reminders.feed_on,
+        "feed_noticing_at": reminders.noticing_at.strftime("%H:%M") if reminders.noticing_at else None,
+        "feed_evening": reminders.evening,
+        "feed_past_glimmer": reminders.past_glimmer,
     }
 
 

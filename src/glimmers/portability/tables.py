@@ -46,10 +46,12 @@ EXPORTED: dict[str, str | Left] = {
     "practice.Prompt": "prompts",
     "practice.NoticingSession": "noticing_sessions",
     "practice.NoticingSession_kept": "noticing_sessions",  # each session's `kept`
+    "practice.Reminders": "settings",  # the feed's choices; never its address or the key it comes from
 }
 
 # (model label, the lookup from the model to the user), in the order erasure deletes them.
 ERASED: list[tuple[str, str]] = [
+    ("practice.Reminders", "owner"),
     ("practice.NoticingSession_kept", "noticingsession__owner"),
     ("practice.NoticingSession", "owner"),
     ("practice.Prompt", "owner"),

@@ -16,10 +16,12 @@ from glimmers.lib.apierrors import ERRORS
 from glimmers.lib.apierrors import found as _found
 from glimmers.lib.apierrors import path_uuid as _id
 from glimmers.lib.http import SignedInRequest
-from glimmers.practice import reading, services
+from glimmers.practice import reading, reminders, services
 from glimmers.practice.prompts import LIBRARY
 from glimmers.practice.schemas import (
     DoneIn,
+    FeedOut,
+    FeedPatch,
     IntentionClear,
     IntentionIn,
     IntentionOut,
@@ -209,3 +211,42 @@ def update_prompt(request: SignedInRequest, prompt_id: str, body: PromptPatch) -
         if hidden is not None:
             prompt = services.hide_prompt(request.user, key, hidden=hidden)
     return reading.prompt_as_dict(prompt)
+
+
+# --- reminders: the calendar feed -------------------------------------------------------------------------
+
+
+def _feed(request: SignedInRequest) -> dict[str, Any]:
+    user = request.user
+    return reading.feed_as_dict(user, reminders.reminders_of(user, make=False), _base(request))
+
+
+def _base(request: SignedInRequest) -> str:
+    return reminders.base_url(request.build_absolute_uri("/"))
+
+
+@router.get("/feed", response={200: FeedOut, **ERRORS}, summary="My calendar feed")
+def get_feed(request: SignedInRequest) -> dict[str, Any]:
+    return _feed(request)
+
+
+@router.patch("/feed", response={200: FeedOut, **ERRORS}, summary="Turn my calendar feed on or off, or change it")
+def update_feed(request: SignedInRequest, body: FeedPatch) -> dict[str, Any]:
+    """`on` false revokes the address (404 from then on); true again gives a new address. `noticing_at`
+    empty or null removes the noticing event."""
+    given = body.model_dump(exclude_unset=True)
+    on = given.pop("on", None)
+    if given:
+        reminders.set_feed_options(request.user, **given)
+    if on is True:
+        reminders.turn_feed_on(request.user)
+    elif on is False:
+        reminders.turn_feed_off(request.user)
+    return _feed(request)
+
+
+@router.post("/feed/rotate", response={200: FeedOut, **ERRORS}, summary="A new address for my calendar feed")
+def rotate_feed(request: SignedInRequest) -> dict[str, Any]:
+    """The old address answers 404 from now on (and the feed is on)."""
+    reminders.rotate_feed(request.user)
+    return _feed(request)

@@ -129,3 +129,20 @@ class PromptForm(_Form):
         label="Prompt", strip=False, required=False, max_length=800,
         widget=forms.TextInput(attrs={"autocomplete": "off", "placeholder": "What feels soft nearby?"}),
     )  # fmt: skip
+
+
+class FeedForm(_Form):
+    """The calendar feed's options (Settings): what it holds besides rituals."""
+
+    noticing_at = forms.TimeField(
+        label="A few minutes of noticing, every day at",
+        required=False,
+        help_text="Leave it empty for no such event.",
+        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+    )
+    evening = forms.BooleanField(label="The evening's glimmers: a quiet look back at 18:00", required=False)
+    past_glimmer = forms.BooleanField(
+        label="Show a past glimmer in my calendar",
+        required=False,
+        help_text="Its words then pass through your calendar app (and its servers, for Google Calendar).",
+    )

@@ -6,7 +6,8 @@ journal's template names the places; it never imports practice.
   the capture box's part of the page, so a glimmer kept with htmx updates the count. One or two queries.
 - `today_sections`: the rituals due today (and any done today though not due), each done in one tap. Two
   queries, however many rituals.
-- `settings_sections`: the daily intention's every-day default. One query.
+- `settings_sections`: the daily intention's every-day default, and the calendar feed (its address while it is
+  on, what it holds). Two queries.
 """
 
 from __future__ import annotations
@@ -47,7 +48,17 @@ def today_sections(request: HttpRequest, thing: Any) -> str:
 def settings_section(request: HttpRequest, user: Any) -> str:
     from django.template.loader import render_to_string
 
-    from glimmers.practice import services
+    from glimmers.practice import reminders, services
+    from glimmers.practice.forms import FeedForm
 
     _text, _just_today, default = services.intention_for(user)
-    return render_to_string("practice/_settings.html", {"default": default}, request=request)
+    mine = reminders.reminders_of(user, make=False)
+    base = reminders.base_url(request.build_absolute_uri("/"))
+    feed = {
+        "on": mine.feed_on,
+        "url": reminders.feed_url(user, base, mine),
+        "form": FeedForm(
+            initial={"noticing_at": mine.noticing_at, "evening": mine.evening, "past_glimmer": mine.past_glimmer}
+        ),
+    }
+    return render_to_string("practice/_settings.html", {"default": default, "feed": feed}, request=request)

@@ -184,3 +184,30 @@ class NoticingSession(models.Model):
     @property
     def senses(self) -> list[str]:
         return senses_from_bits(self.sense_bits)
+
+
+class Reminders(models.Model):
+    """A person's reminder settings (one row, made when first wanted). The calendar feed's secret is never
+    stored: it is derived from the server's key, `feed_key` (an opaque handle to find this row by, useless
+    alone) and `feed_version`, which rotating bumps (practice.reminders). `feed_etag` and `feed_changed_at`
+    remember the feed as last served, so Last-Modified moves only when what the feed says does."""
+
+    owner = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    feed_key = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    feed_on = models.BooleanField(default=False)
+    feed_version = models.PositiveIntegerField(default=1)
+    noticing_at = models.TimeField(null=True, blank=True)  # "a few minutes of noticing" daily; none: no event
+    evening = models.BooleanField(default=False)  # "the evening's glimmers" at the evening hour
+    past_glimmer = models.BooleanField(default=False)  # may the feed show one past glimmer's text?
+    feed_etag = models.CharField(max_length=64, blank=True)
+    feed_changed_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = OwnedQuerySet["Reminders"].as_manager()
+
+    class Meta:
+        verbose_name_plural = "reminders"
+
+    def __str__(self) -> str:
+        return f"reminders of user {self.owner_id}"

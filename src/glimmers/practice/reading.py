@@ -8,9 +8,9 @@ from typing import Any
 
 from glimmers.accounts.models import User
 from glimmers.lib.paging import Page, keyset_page
-from glimmers.practice import schedules
+from glimmers.practice import reminders, schedules
 from glimmers.practice.intentions import IntentionToday
-from glimmers.practice.models import NoticingSession, Occasion, Prompt, Ritual
+from glimmers.practice.models import NoticingSession, Occasion, Prompt, Reminders, Ritual
 from glimmers.practice.prompts import LibraryPrompt
 from glimmers.practice.services import history_of, prompts_of, rituals_of, sessions_of
 
@@ -91,6 +91,17 @@ def prompt_as_dict(prompt: Prompt | LibraryPrompt) -> dict[str, Any]:
 
 
 # --- pages ------------------------------------------------------------------------------------------------
+
+
+def feed_as_dict(user: User, mine: Reminders, base: str) -> dict[str, Any]:
+    """The calendar feed's settings; `url` (a secret: null while the feed is off) on `base`."""
+    return {
+        "on": mine.feed_on,
+        "url": reminders.feed_url(user, base, mine),
+        "noticing_at": mine.noticing_at.strftime("%H:%M") if mine.noticing_at else None,
+        "evening": mine.evening,
+        "past_glimmer": mine.past_glimmer,
+    }
 
 
 def ritual_page(

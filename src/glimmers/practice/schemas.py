@@ -185,3 +185,28 @@ class PromptPatch(Body):
     sense: SENSE | None = None
     text: str | None = Field(None, min_length=1, max_length=PROMPT_LIMIT)
     hidden: Flag | None = None
+
+
+FEED_URL = (
+    "The feed's private address (null while it is off): anyone holding it can read the calendar. A new one "
+    "(POST /api/feed/rotate) stops the old one at once."
+)
+
+
+class FeedOut(Schema):
+    on: bool
+    url: str | None = Field(description=FEED_URL)
+    noticing_at: str | None = Field(
+        description="A daily “few minutes of noticing” event at this local HH:MM; null: none."
+    )
+    evening: bool = Field(description="A daily “the evening's glimmers” event at the evening hour.")
+    past_glimmer: bool = Field(description="May the feed show one past glimmer's text (one that may come back)?")
+
+
+class FeedPatch(Body):
+    """Only what is given changes. `on` false revokes the address; true again gives a new one."""
+
+    on: Flag | None = None
+    noticing_at: str | None = Field(None, max_length=8, description="HH:MM, or empty for no noticing event.")
+    evening: Flag | None = None
+    past_glimmer: Flag | None = None

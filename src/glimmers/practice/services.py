@@ -121,7 +121,8 @@ def _sense(value: str | None) -> str:
     return name
 
 
-def _time_of_day(value: time | str | None) -> time | None:
+def parse_time_of_day(value: time | str | None) -> time | None:
+    """A local time of day from HH:MM (or a time); empty is none. Anything else is refused with an example."""
     if value is None or value == "":
         return None
     if isinstance(value, time):
@@ -154,7 +155,7 @@ def create_ritual(
         sense=_field("sense", _sense, sense),
         schedule=_field("schedule", schedules.clean_rule, schedule or "", starts_on),
         starts_on=starts_on,
-        time_of_day=_field("time_of_day", _time_of_day, time_of_day),
+        time_of_day=_field("time_of_day", parse_time_of_day, time_of_day),
         reminder=bool(reminder),
     )
     ritual.save()
@@ -186,7 +187,7 @@ def update_ritual(
         if rule != ritual.schedule:
             ritual.schedule, ritual.starts_on = rule, local_today(user, now)
     if time_of_day is not UNSET:
-        ritual.time_of_day = _field("time_of_day", _time_of_day, time_of_day)
+        ritual.time_of_day = _field("time_of_day", parse_time_of_day, time_of_day)
     if reminder is not UNSET:
         ritual.reminder = bool(reminder)
     ritual.save()

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from glimmers.practice import noticing_views, views
+from glimmers.practice import feed_views, noticing_views, views
 
 app_name = "practice"
 urlpatterns = [
@@ -22,4 +22,5 @@ urlpatterns = [
     path("prompts/", noticing_views.prompts, name="prompts"),
     path("prompts/<uuid:prompt_id>/", noticing_views.prompt_edit, name="prompt_edit"),
     path("prompts/<uuid:prompt_id>/hide/", noticing_views.prompt_hide, name="prompt_hide"),
+    path("feed/", feed_views.feed_settings, name="feed"),
 ]
