@@ -16,7 +16,7 @@ from pydantic import Field, WithJsonSchema
 
 from glimmers.journal.models import Sense, State
 from glimmers.journal.text import NAME_LIMIT, NAMES_LIMIT, TEXT_LIMIT
-from glimmers.lib.apischemas import Body, Flag, IsoMoment, OneOf, Whole, left_out
+from glimmers.lib.apischemas import Body, Flag, IsoMoment, OneOf, Page, Whole, left_out
 from glimmers.lib.when import EXAMPLES
 
 WHEN_LIMIT = 200  # "yesterday at 6pm" is short; a longer string is not a time, and slow to read as one
@@ -75,14 +75,12 @@ class BinnedGlimmerOut(GlimmerOut):
     erase_after: date
 
 
-class GlimmerPage(Schema):
-    items: list[GlimmerOut]
-    next: str | None = Field(description="Pass as `?cursor=` for the next page; null on the last page.")
+class GlimmerPage(Page[GlimmerOut]):
+    pass
 
 
-class BinPage(Schema):
-    items: list[BinnedGlimmerOut]
-    next: str | None = Field(description="Pass as `?cursor=` for the next page; null on the last page.")
+class BinPage(Page[BinnedGlimmerOut]):
+    pass
 
 
 # --- coming in ------------------------------------------------------------------------------------
@@ -216,14 +214,12 @@ class NameOut(TagOut):
     resurface: bool = Field(description="May the kit, “on this day” and e-mails bring them back?")
 
 
-class NamePage(Schema):
-    items: list[NameOut]
-    next: str | None = Field(description="Pass as `?cursor=` for the next page; null on the last page.")
+class NamePage(Page[NameOut]):
+    pass
 
 
-class TagPage(Schema):
-    items: list[TagOut]
-    next: str | None = Field(description="Pass as `?cursor=` for the next page; null on the last page.")
+class TagPage(Page[TagOut]):
+    pass
 
 
 class NameListQuery(PageQuery):

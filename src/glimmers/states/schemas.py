@@ -13,7 +13,7 @@ from pydantic import Field
 
 from glimmers.journal.models import State
 from glimmers.journal.schemas import WHEN_LIMIT, ZONE_LIMIT, GlimmerOut, Moment
-from glimmers.lib.apischemas import Body, Flag, IsoMoment, OneOf
+from glimmers.lib.apischemas import Body, Flag, IsoMoment, OneOf, Page
 from glimmers.lib.when import EXAMPLES
 from glimmers.states.palette import (
     CUE_NAME_LIMIT,
@@ -101,9 +101,8 @@ class CheckInIn(Body):
     time_zone: str | None = Field(None, max_length=ZONE_LIMIT, description="IANA name. Left out: your profile's zone.")
 
 
-class CheckInPage(Schema):
-    items: list[CheckInOut]
-    next: str | None = Field(description="Pass as `?cursor=` for the next page; null on the last page.")
+class CheckInPage(Page[CheckInOut]):
+    pass
 
 
 # --- hard moments ---------------------------------------------------------------------------------
@@ -130,9 +129,8 @@ class HardMomentIn(Body):
     time_zone: str | None = Field(None, max_length=ZONE_LIMIT, description="IANA name. Left out: your profile's zone.")
 
 
-class HardMomentPage(Schema):
-    items: list[HardMomentOut]
-    next: str | None = Field(description="Pass as `?cursor=` for the next page; null on the last page.")
+class HardMomentPage(Page[HardMomentOut]):
+    pass
 
 
 # --- cues -----------------------------------------------------------------------------------------
