@@ -21,7 +21,7 @@ from glimmers.journal import names, search
 from glimmers.journal.forms import NameForm
 from glimmers.journal.kinds import ONE
 from glimmers.lib.errors import NotFound
-from glimmers.lib.http import SignedInRequest, attach_errors
+from glimmers.lib.http import SignedInRequest, attach_errors, found_or_404
 
 WORDS: dict[str, dict[str, str]] = {
     "people": {
@@ -70,10 +70,8 @@ def _urls(kind: str, thing: Any = None) -> dict[str, str]:
 
 
 def _thing_or_404(request: SignedInRequest, kind: str, thing_id: uuid.UUID) -> Any:
-    try:
+    with found_or_404(f"No such {ONE[kind]}"):
         return names.get_name(request.user, kind, thing_id)
-    except NotFound:
-        raise Http404(f"No such {ONE[kind]}") from None
 
 
 def _context(kind: str, thing: Any = None, **extra: Any) -> dict[str, Any]:
