@@ -131,6 +131,11 @@ def not_found(message: str) -> Iterator[None]:
         fail(message)
 
 
+def given(**options: Any) -> dict[str, Any]:
+    """The options a command was given (None: left out), for the services that change only what is given."""
+    return {name: value for name, value in options.items() if value is not None}
+
+
 # --- output ---------------------------------------------------------------------------------------
 
 
