@@ -21,6 +21,18 @@ def state_choices(names: dict[str, str] | None, empty: str) -> list[tuple[str, s
     return [("", empty), *(names or PLAIN_NAMES).items()]
 
 
+def when_field(examples: str) -> forms.CharField:
+    """The time in words, on every form that asks when: empty is now, and the services read the words (in
+    the thing's own zone). `examples`: a few of the words it takes, quoted."""
+    return forms.CharField(
+        label="When",
+        required=False,
+        max_length=100,
+        help_text=f"Leave empty for now, or write {examples}.",
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
+    )
+
+
 def picker(kind: str) -> dict[str, Any]:
     """A plain text input that, with htmx, offers the owner's names as they type (a <datalist>
     `<kind>-options` that the template puts beside it). Without JavaScript it is just a text input."""
@@ -64,13 +76,7 @@ class GlimmerForm(forms.Form):
     glow = forms.ChoiceField(
         label="How much did it glow?", choices=GLOW_CHOICES, required=False, widget=forms.RadioSelect
     )
-    when = forms.CharField(
-        label="When",
-        required=False,
-        max_length=100,
-        help_text="Leave empty for now, or write “this morning”, “yesterday 6pm”, “2 hours ago”.",
-        widget=forms.TextInput(attrs={"autocomplete": "off"}),
-    )
+    when = when_field("“this morning”, “yesterday 6pm”, “2 hours ago”")
     # A plain text field, not a DateTimeField: Django would read the time in the server's zone, but
     # it belongs to the glimmer's own zone, which the services apply.
     when_exact = forms.CharField(

@@ -7,6 +7,7 @@ from typing import Any
 
 from django import forms
 
+from glimmers.journal.forms import when_field
 from glimmers.journal.models import Glimmer, State
 from glimmers.states.ladder import Ladder, Rung
 from glimmers.states.palette import (
@@ -85,13 +86,7 @@ class HardMomentForm(_Form):
         help_text="A cue, if there was one: a new name makes a new cue.",
         widget=forms.TextInput(attrs={"autocomplete": "off", "list": "cue-names"}),
     )
-    when = forms.CharField(
-        label="When",
-        required=False,
-        max_length=100,
-        help_text="Leave empty for now, or write “this morning”, “yesterday 6pm”.",
-        widget=forms.TextInput(attrs={"autocomplete": "off"}),
-    )
+    when = when_field("“this morning”, “yesterday 6pm”")
 
     def __init__(self, *args: Any, ladder: Ladder, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
