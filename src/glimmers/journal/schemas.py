@@ -26,6 +26,8 @@ CURSOR_LIMIT = 500  # the page markers Glimmers makes are far shorter
 LOOKUP_LIMIT = NAME_LIMIT  # a person, place or tag by id (36) or by name
 
 Name = Annotated[str, Field(max_length=NAME_LIMIT)]
+# A body's time in words (`when`, beside an ISO `at` or `noticed_at`); left out: the other, or now.
+WhenWords = Annotated[str | None, Field(max_length=WHEN_LIMIT, description=f"The time in words: {EXAMPLES}.")]
 # Exactly as the document lists them (the CLI and the forms also take any case).
 SenseName = Annotated[str, OneOf(Sense.values)]
 StateName = Annotated[str, OneOf(State.values)]
@@ -104,7 +106,7 @@ class GlimmerIn(Body):
     noticed_at: IsoMoment | None = Field(
         None, description="ISO 8601. Without an offset it is read in `time_zone`. Left out: now."
     )
-    when: str | None = Field(None, max_length=WHEN_LIMIT, description=f"The time in words: {EXAMPLES}.")
+    when: WhenWords = None
     time_zone: str | None = Field(
         None, max_length=ZONE_LIMIT, description="IANA name, e.g. Europe/London. Left out: your profile's zone."
     )
