@@ -143,7 +143,7 @@ def test_savour_honours_seconds_and_after_and_links_the_recent_surfacing(alice: 
 
 def test_savour_waits_quietly_for_its_seconds(alice: User, monkeypatch: pytest.MonkeyPatch) -> None:
     slept: list[float] = []
-    monkeypatch.setattr("glimmers.kit.cli.time.sleep", slept.append)
+    monkeypatch.setattr("glimmers.lib.cli.time.sleep", slept.append)
     glimmer = journal.create_glimmer(alice, text="rain on the window")
     result = invoke("savour", glimmer.short_id, "--seconds", "12")
     assert result.exit_code == 0, result.output

@@ -43,7 +43,9 @@ def test_im_done_records_the_session_then_asks_did_anything_glimmer(alice: User,
     alice_client.post(f"/practice/sessions/{session.uuid}/checkin/", {"state": "ventral"})
     session.refresh_from_db()
     assert session.checkin is not None
-    assert "Recent noticing" in alice_client.get("/practice/").content.decode()
+    page = alice_client.get("/practice/").content.decode()
+    assert "Recent noticing" in page
+    assert "<title>Practice · Glimmers</title>" in page  # the list is in the page, never in its title
 
 
 def test_an_empty_glimmer_is_refused_and_what_was_typed_is_kept(alice: User, alice_client: Client) -> None:

@@ -12,6 +12,7 @@ from glimmers import messages
 from glimmers.journal.ladder import PLAIN_NAMES
 from glimmers.journal.models import Glimmer, Sense
 from glimmers.journal.text import NAME_LIMIT, TEXT_LIMIT
+from glimmers.lib.forms import PlainLabels
 
 GLOW_CHOICES = [("", "No number"), ("1", "1"), ("2", "2"), ("3", "3"), ("4", "4"), ("5", "5")]  # "": none, or cleared
 
@@ -19,6 +20,18 @@ GLOW_CHOICES = [("", "No number"), ("1", "1"), ("2", "2"), ("3", "3"), ("4", "4"
 def state_choices(names: dict[str, str] | None, empty: str) -> list[tuple[str, str]]:
     """A state select's options in the person's own words (journal.ladder.state_names), top of the ladder first."""
     return [("", empty), *(names or PLAIN_NAMES).items()]
+
+
+def when_field(examples: str) -> forms.CharField:
+    """The time in words, on every form that asks when: empty is now, and the services read the words (in
+    the thing's own zone). `examples`: a few of the words it takes, quoted."""
+    return forms.CharField(
+        label="When",
+        required=False,
+        max_length=100,
+        help_text=f"Leave empty for now, or write {examples}.",
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
+    )
 
 
 def picker(kind: str) -> dict[str, Any]:
@@ -34,11 +47,10 @@ def picker(kind: str) -> dict[str, Any]:
     }
 
 
-class GlimmerForm(forms.Form):
+class GlimmerForm(PlainLabels, forms.Form):
     asking_which_time = False
 
     def __init__(self, *args: Any, state_names: dict[str, str] | None = None, **kwargs: Any) -> None:
-        kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
         for name in ("state_before", "state_after"):
             self.fields[name].choices = state_choices(state_names, "—")  # type: ignore[attr-defined]
@@ -64,13 +76,7 @@ class GlimmerForm(forms.Form):
     glow = forms.ChoiceField(
         label="How much did it glow?", choices=GLOW_CHOICES, required=False, widget=forms.RadioSelect
     )
-    when = forms.CharField(
-        label="When",
-        required=False,
-        max_length=100,
-        help_text="Leave empty for now, or write “this morning”, “yesterday 6pm”, “2 hours ago”.",
-        widget=forms.TextInput(attrs={"autocomplete": "off"}),
-    )
+    when = when_field("“this morning”, “yesterday 6pm”, “2 hours ago”")
     # A plain text field, not a DateTimeField: Django would read the time in the server's zone, but
     # it belongs to the glimmer's own zone, which the services apply.
     when_exact = forms.CharField(
@@ -185,12 +191,11 @@ SENSE_FILTER_CHOICES = [("", "Any sense"), *Sense.choices]
 GLOW_FILTER_CHOICES = [("", "Any glow"), *[(str(n), f"{n} or more") for n in range(1, 5)], ("5", "5, shining")]
 
 
-class SearchForm(forms.Form):
+class SearchForm(PlainLabels, forms.Form):
     """The journal's search box and filters: a GET form, so every view of the journal has an address.
     Fields are loose on purpose; journal.search checks the values, once, for every channel."""
 
     def __init__(self, *args: Any, state_names: dict[str, str] | None = None, **kwargs: Any) -> None:
-        kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
         for name in ("state_before", "state_after"):
             self.fields[name].widget.choices = state_choices(state_names, "Any")
@@ -223,12 +228,8 @@ class SearchForm(forms.Form):
         return {name: self.cleaned_data.get(name) or "" for name in ("q", "order", *self.FILTERS)}
 
 
-class NameForm(forms.Form):
+class NameForm(PlainLabels, forms.Form):
     name = forms.CharField(
         label="Name", required=False, widget=forms.TextInput(attrs={"autocomplete": "off", "maxlength": NAME_LIMIT})
     )
     note = forms.CharField(label="A note", required=False, widget=forms.Textarea(attrs={"rows": 3}))
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("label_suffix", "")
-        super().__init__(*args, **kwargs)

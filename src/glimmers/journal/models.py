@@ -13,7 +13,7 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 
 from glimmers.journal.ladder import PLAIN_NAMES, RANK
-from glimmers.lib.owned import OwnedQuerySet
+from glimmers.lib.owned import OwnedQuerySet, ShortId
 
 if TYPE_CHECKING:
     from glimmers.accounts.models import User
@@ -174,7 +174,7 @@ def attach_names(glimmers: list[Glimmer]) -> None:
         glimmer.shown_names = by_id[glimmer.pk]
 
 
-class Glimmer(models.Model):
+class Glimmer(ShortId, models.Model):
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="glimmers")
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     text = models.TextField()
@@ -252,10 +252,6 @@ class Glimmer(models.Model):
     def local_noticed_at(self) -> datetime:
         """When it was noticed, on the clock of the place it was noticed."""
         return self.noticed_at.astimezone(ZoneInfo(self.time_zone))
-
-    @property
-    def short_id(self) -> str:
-        return self.uuid.hex[:8]
 
     # (people's names, tags' names), set when read through with_details(); see people_names.
     shown_names: tuple[list[str], list[str]] | None = None

@@ -21,7 +21,7 @@ from glimmers.journal import names, search
 from glimmers.journal.forms import NameForm
 from glimmers.journal.kinds import ONE
 from glimmers.lib.errors import NotFound
-from glimmers.lib.http import SignedInRequest, attach_errors
+from glimmers.lib.http import SignedInRequest, attach_errors, found_or_404
 
 WORDS: dict[str, dict[str, str]] = {
     "people": {
@@ -70,10 +70,8 @@ def _urls(kind: str, thing: Any = None) -> dict[str, str]:
 
 
 def _thing_or_404(request: SignedInRequest, kind: str, thing_id: uuid.UUID) -> Any:
-    try:
+    with found_or_404(f"No such {ONE[kind]}"):
         return names.get_name(request.user, kind, thing_id)
-    except NotFound:
-        raise Http404(f"No such {ONE[kind]}") from None
 
 
 def _context(kind: str, thing: Any = None, **extra: Any) -> dict[str, Any]:
@@ -168,25 +166,32 @@ def name_merge(request: SignedInRequest, kind: str, thing_id: uuid.UUID) -> Http
     return render(request, "journal/name_merge.html", _context(kind, thing, others=others, problem=problem))
 
 
+# What archive and resurface say back: after a yes, after a no.
+SWITCHED = {
+    "archived": ("“{name}” is archived: kept on past glimmers, out of your lists.", "“{name}” is back in your lists."),
+    "resurface": (
+        "Glimmers may bring “{name}” back to you again.",
+        "Glimmers won't bring “{name}” back unless you ask.",
+    ),
+}
+
+
+def _switch(request: SignedInRequest, kind: str, thing_id: uuid.UUID, field: str) -> HttpResponse:
+    """Archive and resurface: a yes/no the form posts as "1" (yes) or anything else (no), saved and said back."""
+    thing = _thing_or_404(request, kind, thing_id)
+    value = request.POST.get(field) == "1"
+    change: dict[str, Any] = {field: value}
+    names.update_name(request.user, kind, thing.uuid, **change)
+    yes, no = SWITCHED[field]
+    messages.success(request, (yes if value else no).format(name=thing.name))
+    return redirect(_urls(kind, thing)["page"])
+
+
 @require_POST
 def name_archive(request: SignedInRequest, kind: str, thing_id: uuid.UUID) -> HttpResponse:
-    thing = _thing_or_404(request, kind, thing_id)
-    archived = request.POST.get("archived") == "1"
-    names.update_name(request.user, kind, thing.uuid, archived=archived)
-    if archived:
-        messages.success(request, f"“{thing.name}” is archived: kept on past glimmers, out of your lists.")
-    else:
-        messages.success(request, f"“{thing.name}” is back in your lists.")
-    return redirect(_urls(kind, thing)["page"])
+    return _switch(request, kind, thing_id, "archived")
 
 
 @require_POST
 def name_resurface(request: SignedInRequest, kind: str, thing_id: uuid.UUID) -> HttpResponse:
-    thing = _thing_or_404(request, kind, thing_id)
-    resurface = request.POST.get("resurface") == "1"
-    names.update_name(request.user, kind, thing.uuid, resurface=resurface)
-    if resurface:
-        messages.success(request, f"Glimmers may bring “{thing.name}” back to you again.")
-    else:
-        messages.success(request, f"Glimmers won't bring “{thing.name}” back unless you ask.")
-    return redirect(_urls(kind, thing)["page"])
+    return _switch(request, kind, thing_id, "resurface")

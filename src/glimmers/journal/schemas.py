@@ -16,7 +16,7 @@ from pydantic import Field, WithJsonSchema
 
 from glimmers.journal.models import Sense, State
 from glimmers.journal.text import NAME_LIMIT, NAMES_LIMIT, TEXT_LIMIT
-from glimmers.lib.apischemas import Body, Flag, IsoMoment, OneOf, Whole, left_out
+from glimmers.lib.apischemas import Body, Flag, IsoMoment, OneOf, Page, Whole, left_out
 from glimmers.lib.when import EXAMPLES
 
 WHEN_LIMIT = 200  # "yesterday at 6pm" is short; a longer string is not a time, and slow to read as one
@@ -26,6 +26,8 @@ CURSOR_LIMIT = 500  # the page markers Glimmers makes are far shorter
 LOOKUP_LIMIT = NAME_LIMIT  # a person, place or tag by id (36) or by name
 
 Name = Annotated[str, Field(max_length=NAME_LIMIT)]
+# A body's time in words (`when`, beside an ISO `at` or `noticed_at`); left out: the other, or now.
+WhenWords = Annotated[str | None, Field(max_length=WHEN_LIMIT, description=f"The time in words: {EXAMPLES}.")]
 # Exactly as the document lists them (the CLI and the forms also take any case).
 SenseName = Annotated[str, OneOf(Sense.values)]
 StateName = Annotated[str, OneOf(State.values)]
@@ -75,14 +77,12 @@ class BinnedGlimmerOut(GlimmerOut):
     erase_after: date
 
 
-class GlimmerPage(Schema):
-    items: list[GlimmerOut]
-    next: str | None = Field(description="Pass as `?cursor=` for the next page; null on the last page.")
+class GlimmerPage(Page[GlimmerOut]):
+    pass
 
 
-class BinPage(Schema):
-    items: list[BinnedGlimmerOut]
-    next: str | None = Field(description="Pass as `?cursor=` for the next page; null on the last page.")
+class BinPage(Page[BinnedGlimmerOut]):
+    pass
 
 
 # --- coming in ------------------------------------------------------------------------------------
@@ -106,7 +106,7 @@ class GlimmerIn(Body):
     noticed_at: IsoMoment | None = Field(
         None, description="ISO 8601. Without an offset it is read in `time_zone`. Left out: now."
     )
-    when: str | None = Field(None, max_length=WHEN_LIMIT, description=f"The time in words: {EXAMPLES}.")
+    when: WhenWords = None
     time_zone: str | None = Field(
         None, max_length=ZONE_LIMIT, description="IANA name, e.g. Europe/London. Left out: your profile's zone."
     )
@@ -216,14 +216,12 @@ class NameOut(TagOut):
     resurface: bool = Field(description="May the kit, “on this day” and e-mails bring them back?")
 
 
-class NamePage(Schema):
-    items: list[NameOut]
-    next: str | None = Field(description="Pass as `?cursor=` for the next page; null on the last page.")
+class NamePage(Page[NameOut]):
+    pass
 
 
-class TagPage(Schema):
-    items: list[TagOut]
-    next: str | None = Field(description="Pass as `?cursor=` for the next page; null on the last page.")
+class TagPage(Page[TagOut]):
+    pass
 
 
 class NameListQuery(PageQuery):

@@ -6,6 +6,7 @@ without JavaScript. With htmx, "Show older glimmers" brings the next page in pla
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -83,19 +84,21 @@ def _summary(found: search.Found, words: str, names: dict[str, str]) -> str:
     ):
         if asked:
             parts.append(f"{label} {prefix}{thing.name}" if thing else f"{label} “{asked}”")
-    if wanted.sense:
-        parts.append(f"through {Sense(wanted.sense).label.lower()}")
-    if wanted.since:
-        parts.append(f"from {wanted.since.day} {wanted.since:%b %Y}")
-    if wanted.until:
-        parts.append(f"to {wanted.until.day} {wanted.until:%b %Y}")
-    if wanted.glow:
-        parts.append(f"glowing {wanted.glow} or more")
-    if wanted.state_before:
-        parts.append(f"{names[wanted.state_before]} before")
-    if wanted.state_after:
-        parts.append(f"{names[wanted.state_after]} after")
+    for said, value in (  # each filter given, in words ("{}" is its value)
+        ("through {}", wanted.sense and Sense(wanted.sense).label.lower()),
+        ("from {}", wanted.since and _day(wanted.since)),
+        ("to {}", wanted.until and _day(wanted.until)),
+        ("glowing {} or more", wanted.glow),
+        ("{} before", wanted.state_before and names[wanted.state_before]),
+        ("{} after", wanted.state_after and names[wanted.state_after]),
+    ):
+        if value:
+            parts.append(said.format(value))
     return ", ".join(parts)
+
+
+def _day(day: date) -> str:
+    return f"{day.day} {day:%b %Y}"
 
 
 def _suggest(request: SignedInRequest, kind: str) -> HttpResponse:

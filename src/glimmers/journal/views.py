@@ -12,7 +12,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -25,16 +25,14 @@ from glimmers.journal.ladder import state_names
 from glimmers.journal.models import BIN_DAYS, Glimmer
 from glimmers.journal.text import TEXT_LIMIT
 from glimmers.lib.errors import NotFound
-from glimmers.lib.http import SignedInRequest, attach_errors, safe_next
+from glimmers.lib.http import SignedInRequest, attach_errors, found_or_404, safe_next
 
 UNDO_KEY = "journal:undo"
 
 
 def _glimmer_or_404(request: SignedInRequest, glimmer_id: uuid.UUID, *, binned: bool = False) -> Glimmer:
-    try:
+    with found_or_404("No such glimmer"):
         return services.get_glimmer(request.user, glimmer_id, binned=binned)
-    except NotFound:
-        raise Http404("No such glimmer") from None
 
 
 def undo_offer(request: SignedInRequest) -> Glimmer | None:

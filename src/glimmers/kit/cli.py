@@ -8,7 +8,6 @@ heavy at module level. States are taken by their standard names or the person's 
 from __future__ import annotations
 
 import sys
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Annotated
@@ -17,7 +16,7 @@ import typer
 
 from glimmers import messages
 from glimmers.accounts.cli import command_line_user, signed_in
-from glimmers.lib.cli import JsonOption, UserOption, fail, kind_errors, not_found, print_json, setup_django
+from glimmers.lib.cli import JsonOption, UserOption, count_down, fail, kind_errors, not_found, print_json, setup_django
 
 if TYPE_CHECKING:
     from glimmers.kit.models import Anchor
@@ -184,17 +183,6 @@ def kit_unpin(
 # --- savouring ------------------------------------------------------------------------------------
 
 
-def _count_down(seconds: int) -> None:
-    """A quiet countdown: one line that changes once a second on a terminal; only a pause otherwise."""
-    if not sys.stdout.isatty():
-        time.sleep(seconds)
-        return
-    for left in range(seconds, 0, -1):
-        typer.echo(f"\r  {left:>2} s ", nl=False)
-        time.sleep(1)
-    typer.echo("\r      \r", nl=False)
-
-
 @kit_top.command("savour")
 def savour(
     glimmer_id: Annotated[str, typer.Argument(metavar="ID", help="The glimmer's id, or its first 6+ characters.")],
@@ -231,7 +219,7 @@ def savour(
         typer.echo("")
         typer.echo(messages.SAVOUR_BEGIN.format(seconds=length))
     if not no_wait:
-        _count_down(length)
+        count_down(length)
         if not as_json:
             typer.echo(messages.SAVOUR_END.format(seconds=length))
     with kind_errors():

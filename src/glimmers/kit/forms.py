@@ -3,20 +3,13 @@ services', which name the field each complaint is about."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from django import forms
 
 from glimmers.kit.models import NOTE_LIMIT, SAVOUR_MAX, SAVOUR_MIN
+from glimmers.lib.forms import PlainLabels
 
 
-class _Form(forms.Form):
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("label_suffix", "")
-        super().__init__(*args, **kwargs)
-
-
-class SavourLengthForm(_Form):
+class SavourLengthForm(PlainLabels, forms.Form):
     # Any text is taken here; the services say kindly when it isn't a number from 10 to 60.
     savour_seconds = forms.CharField(
         label="How long to savour",
@@ -26,7 +19,7 @@ class SavourLengthForm(_Form):
     )
 
 
-class NoteForm(_Form):
+class NoteForm(PlainLabels, forms.Form):
     note = forms.CharField(
         label="A note",
         required=False,
@@ -37,6 +30,6 @@ class NoteForm(_Form):
     )
 
 
-class SavouredForm(_Form):
+class SavouredForm(PlainLabels, forms.Form):
     seconds = forms.IntegerField(required=False, min_value=1, max_value=3600)
     surfacing = forms.UUIDField(required=False)

@@ -13,7 +13,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
@@ -22,7 +22,7 @@ from glimmers.kit import reading, services
 from glimmers.kit.forms import SavouredForm
 from glimmers.kit.models import Surfacing
 from glimmers.lib.errors import NotFound
-from glimmers.lib.http import SignedInRequest
+from glimmers.lib.http import SignedInRequest, found_or_404
 from glimmers.states import services as states
 
 # Gentle invitations to remember through the senses a glimmer came through (none noted: all of them, briefly).
@@ -38,15 +38,9 @@ SENSE_INVITATIONS = {
 ANY_SENSE = "What did your senses take in — sights, sounds, smells, warmth?"
 
 
-def _not_found() -> Http404:
-    return Http404("Nothing here with that id")
-
-
 def _surfacing_or_404(request: SignedInRequest, surfacing_id: uuid.UUID) -> Surfacing:
-    try:
+    with found_or_404():
         return services.get_surfacing(request.user, surfacing_id)
-    except NotFound:
-        raise _not_found() from None
 
 
 # --- where are you? and one glimmer brought back ----------------------------------------------------
@@ -113,20 +107,16 @@ def _invitations(glimmer: Any) -> list[str]:
 @require_http_methods(["GET", "POST"])
 def savour(request: SignedInRequest, glimmer_id: uuid.UUID) -> HttpResponse:
     """The glimmer's words, invitations to remember, a calm timer (with JavaScript), and "I'm done"."""
-    try:
+    with found_or_404():
         glimmer = journal.get_glimmer(request.user, glimmer_id)
-    except NotFound:
-        raise _not_found() from None
     found = services.settings_for(request.user)
     if request.method == "POST":
         form = SavouredForm(request.POST)
         seconds = surfacing_id = None
         if form.is_valid():
             seconds, surfacing_id = form.cleaned_data["seconds"], form.cleaned_data["surfacing"]
-        try:
+        with found_or_404():
             savouring = services.savour(request.user, glimmer.uuid, seconds=seconds, surfacing_id=surfacing_id)
-        except NotFound:
-            raise _not_found() from None
         return redirect("kit:feel", savouring_id=savouring.uuid)
     came_from = None
     wanted = request.GET.get("surfacing", "")
@@ -150,10 +140,8 @@ def savour(request: SignedInRequest, glimmer_id: uuid.UUID) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def feel(request: SignedInRequest, savouring_id: uuid.UUID) -> HttpResponse:
     """ "How do you feel now?" — a check-in on the ladder, in the person's own words (or skip it)."""
-    try:
+    with found_or_404():
         savouring = services.get_savouring(request.user, savouring_id)
-    except NotFound:
-        raise _not_found() from None
     ladder = states.ladder_for(request.user)
     problem = ""
     if request.method == "POST":

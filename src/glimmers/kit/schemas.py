@@ -13,7 +13,7 @@ from pydantic import Field
 from glimmers.journal.models import State
 from glimmers.journal.schemas import GlimmerOut, Moment
 from glimmers.kit.models import NOTE_LIMIT, SAVOUR_MAX, SAVOUR_MIN
-from glimmers.lib.apischemas import Body, Flag, Whole, left_out
+from glimmers.lib.apischemas import Body, Flag, Page, Whole, left_out
 from glimmers.states.palette import NAME_LIMIT as STATE_NAME_LIMIT
 
 LONGEST_SAVOURING = 3600  # seconds, as glimmers.kit.services
@@ -36,9 +36,8 @@ class AnchorOut(Schema):
     created_at: Moment
 
 
-class AnchorPage(Schema):
-    items: list[AnchorOut]
-    next: str | None = Field(description="Pass as `?cursor=` for the next page; null on the last page.")
+class AnchorPage(Page[AnchorOut]):
+    pass
 
 
 class AnchorIn(Body):

@@ -13,7 +13,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
@@ -24,16 +24,13 @@ from glimmers.kit.forms import NoteForm, SavourLengthForm
 from glimmers.kit.ideas import IDEAS, STARTER_UNTIL
 from glimmers.kit.models import Anchor
 from glimmers.kit.reading import label_of
-from glimmers.lib.errors import NotFound
-from glimmers.lib.http import SignedInRequest, safe_next
+from glimmers.lib.http import SignedInRequest, found_or_404, safe_next
 from glimmers.states import services as states
 
 
 def _anchor_or_404(request: SignedInRequest, anchor_id: uuid.UUID) -> Anchor:
-    try:
+    with found_or_404("No such anchor"):
         return services.get_anchor(request.user, anchor_id)
-    except NotFound:
-        raise Http404("No such anchor") from None
 
 
 # --- the kit page ---------------------------------------------------------------------------------
@@ -140,10 +137,8 @@ def anchor_unpin(request: SignedInRequest, anchor_id: uuid.UUID) -> HttpResponse
 @require_http_methods(["GET", "POST"])
 def pin(request: SignedInRequest, thing_id: uuid.UUID) -> HttpResponse:
     """Pin a glimmer, person, place or cue into the kit (with a note, if you like), or take it out."""
-    try:
+    with found_or_404():
         kind, found = services.find_pinnable(request.user, thing_id)
-    except NotFound:
-        raise Http404("Nothing here with that id") from None
     current = services.anchor_for(request.user, found)
     form = NoteForm(request.POST or None, initial={"note": current.note if current else ""})
     if request.method == "POST":

@@ -55,21 +55,22 @@ def _field(loc: list[Any] | tuple[Any, ...]) -> str:
     return names[-1] if names else "the body"
 
 
+# Pydantic's complaints in plain words, by their type: {field} is the field's name, the rest the error's ctx.
+SAID = {
+    "string_too_long": "“{field}” can be {max_length:,} characters at most.",
+    "too_long": "“{field}” can hold {max_length:,} at most.",
+    "greater_than_equal": "“{field}” should be at least {ge}.",
+    "less_than_equal": "“{field}” should be at most {le}.",
+    "missing": "“{field}” is needed.",
+    "string_unicode": "“{field}” holds characters that aren't valid text (a broken emoji or symbol, perhaps).",
+}
+
+
 def _words(error: dict[str, Any]) -> str:
     """Pydantic's complaint in plain words, naming the field (the limits are the schema's: DESIGN §5)."""
     field, ctx, kind = _field(error.get("loc", ())), error.get("ctx") or {}, error.get("type", "")
-    if kind == "string_too_long":
-        return f"“{field}” can be {ctx.get('max_length', 0):,} characters at most."
-    if kind == "too_long":
-        return f"“{field}” can hold {ctx.get('max_length', 0):,} at most."
-    if kind == "greater_than_equal":
-        return f"“{field}” should be at least {ctx.get('ge')}."
-    if kind == "less_than_equal":
-        return f"“{field}” should be at most {ctx.get('le')}."
-    if kind == "missing":
-        return f"“{field}” is needed."
-    if kind == "string_unicode":
-        return f"“{field}” holds characters that aren't valid text (a broken emoji or symbol, perhaps)."
+    if kind in SAID:
+        return SAID[kind].format_map({"max_length": 0, "ge": None, "le": None, **ctx, "field": field})
     if kind == "value_error":
         return str(ctx.get("error") or error.get("msg", ""))
     return f"“{field}”: {error.get('msg', 'not what was expected')}."

@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from datetime import date, datetime
-from typing import Annotated, Any
+from typing import Annotated, Any, Generic, TypeVar
 
 from ninja import Schema
-from pydantic import BeforeValidator, GetCoreSchemaHandler, GetJsonSchemaHandler, Strict, model_validator
+from pydantic import BeforeValidator, Field, GetCoreSchemaHandler, GetJsonSchemaHandler, Strict, model_validator
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema, core_schema
 
@@ -30,6 +30,17 @@ class Body(Schema):
         if not isinstance(given, dict):
             raise ValueError('The body should be a JSON object, like {"text": "…"}.')
         return data
+
+
+Item = TypeVar("Item")
+
+
+class Page(Schema, Generic[Item]):
+    """One page of a list, as every list operation answers: `class GlimmerPage(Page[GlimmerOut])` keeps the
+    page's own name in the document."""
+
+    items: list[Item]
+    next: str | None = Field(description="Pass as `?cursor=` for the next page; null on the last page.")
 
 
 def _iso_day(value: Any) -> Any:

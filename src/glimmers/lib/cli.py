@@ -1,5 +1,6 @@
 """What every app's command line shares: starting Django for a command, failing with a message and an
-exit code, the shared options, printing JSON, the not-found answer, and the registry of command groups.
+exit code, the shared options and the options given, printing JSON, a quiet countdown, the not-found answer,
+and the registry of command groups.
 
 Apps' cli.py modules import from here, never from the root `glimmers.cli` (which only assembles them).
 A group belongs to the app that makes it (`group("user", help=…)` in accounts); an app above adds a
@@ -15,6 +16,8 @@ from __future__ import annotations
 import gc
 import json
 import os
+import sys
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Annotated, Any, NoReturn
@@ -131,12 +134,29 @@ def not_found(message: str) -> Iterator[None]:
         fail(message)
 
 
+def given(**options: Any) -> dict[str, Any]:
+    """The options a command was given (None: left out), for the services that change only what is given."""
+    return {name: value for name, value in options.items() if value is not None}
+
+
 # --- output ---------------------------------------------------------------------------------------
 
 
 def print_json(value: Any) -> None:
     """--json: one line of JSON, non-ASCII kept as it is."""
     typer.echo(json.dumps(value, ensure_ascii=False))
+
+
+def count_down(seconds: int, *, width: int = 2) -> None:
+    """A quiet countdown: one line that changes once a second on a terminal (the seconds left, `width`
+    digits wide); only a pause otherwise."""
+    if not sys.stdout.isatty():
+        time.sleep(seconds)
+        return
+    for left in range(seconds, 0, -1):
+        typer.echo(f"\r  {left:>{width}} s ", nl=False)
+        time.sleep(1)
+    typer.echo("\r" + " " * (width + 4) + "\r", nl=False)
 
 
 def plural(count: int, word: str = "glimmer") -> str:

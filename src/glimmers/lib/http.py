@@ -1,15 +1,20 @@
 """What every app's web views share: the signed-in request type (with django-htmx's `request.htmx`
-typed, as django-htmx's own example project does), putting a service's errors on a form, and a safe
-`next` to go back to."""
+typed, as django-htmx's own example project does), putting a service's errors on a form, a safe
+`next` to go back to, the 404 for what a service can't find, and the signed-in request a template tag
+draws for."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest
+
+from glimmers.lib.errors import NotFound
 
 if TYPE_CHECKING:
-    from django import forms
+    from django import forms, template
     from django.core.exceptions import ValidationError
     from django_htmx.middleware import HtmxDetails
 
@@ -21,6 +26,13 @@ class SignedInRequest(HttpRequest):
 
     user: User
     htmx: HtmxDetails
+
+
+def signed_in_request(context: template.Context) -> SignedInRequest | None:
+    """For a template tag on every page: the request, when someone is signed in (an error page or the
+    sign-in page has none, and shows the tag's part hidden)."""
+    request = context.get("request")
+    return request if request is not None and request.user.is_authenticated else None
 
 
 def attach_errors(form: forms.Form, error: ValidationError) -> None:
@@ -41,3 +53,12 @@ def safe_next(request: HttpRequest, default: str) -> str:
     if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
         return target
     return default
+
+
+@contextmanager
+def found_or_404(missing: str = "Nothing here with that id") -> Iterator[None]:
+    """A service's NotFound (missing, or someone else's: the same answer) becomes the 404 page."""
+    try:
+        yield
+    except NotFound:
+        raise Http404(missing) from None

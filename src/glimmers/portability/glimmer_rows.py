@@ -17,7 +17,7 @@ import uuid
 from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
 from json.encoder import encode_basestring
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 from zoneinfo import ZoneInfo
 
 from django.db import connection, models
@@ -29,23 +29,30 @@ if TYPE_CHECKING:
     from glimmers.accounts.models import User
 
 Row = dict[str, Any]
-COLUMNS = (
-    "id",
-    "uuid_text",
-    "text",
-    "noticed_text",
-    "time_zone",
-    "sense_bits",
-    "place_id",
-    "glow",
-    "why",
-    "state_before",
-    "state_after",
-    "resurface",
-    "source",
-    "created_text",
-    "updated_text",
-)
+
+
+class _Columns(NamedTuple):
+    """One glimmer as the page query reads it: these columns (COLUMNS), in this order, as the database gives them
+    (times and the uuid as text)."""
+
+    id: int
+    uuid_text: str
+    text: str
+    noticed_text: str
+    time_zone: str
+    sense_bits: int
+    place_id: int | None
+    glow: int | None
+    why: str
+    state_before: str | None
+    state_after: str | None
+    resurface: bool
+    source: str
+    created_text: str
+    updated_text: str
+
+
+COLUMNS = _Columns._fields
 
 
 def _instant(text: str) -> datetime:
@@ -96,7 +103,7 @@ class _Page:
     """One batch: the glimmers' columns (COLUMNS, as the database gives them) and each one's people and tags
     as ranks."""
 
-    def __init__(self, rows: list[tuple[Any, ...]], people: dict[int, list[int]], tags: dict[int, list[int]]):
+    def __init__(self, rows: list[_Columns], people: dict[int, list[int]], tags: dict[int, list[int]]):
         self.rows = rows
         self.people = people
         self.tags = tags
@@ -126,7 +133,7 @@ def _pages(user: User, size: int, oldest_first: bool) -> Iterator[tuple[_Page, _
         sql, params = page.values_list(*COLUMNS)[:size].query.sql_with_params()
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
-            found = cursor.fetchall()
+            found = list(map(_Columns._make, cursor.fetchall()))
         if not found:
             return
         who: dict[int, list[int]] = {row[0]: [] for row in found}
@@ -164,43 +171,28 @@ def batches(user: User, size: int, *, oldest_first: bool = False) -> Iterator[li
     zones: dict[str, ZoneInfo] = {}
     for page, people, places, tags in _pages(user, size, oldest_first):
         rows = []
-        for (
-            pk,
-            uid,
-            body,
-            noticed,
-            zone,
-            bits,
-            place,
-            glow,
-            why,
-            before,
-            after,
-            resurface,
-            source,
-            made,
-            changed,
-        ) in page.rows:
+        for row in page.rows:
+            zone = row.time_zone
             where = zones.get(zone) or zones.setdefault(zone, ZoneInfo(zone))
             rows.append(
                 {
-                    "id": _uuid(uid),
-                    "text": body,
-                    "noticed_at": _instant(noticed).astimezone(where).isoformat(),
+                    "id": _uuid(row.uuid_text),
+                    "text": row.text,
+                    "noticed_at": _instant(row.noticed_text).astimezone(where).isoformat(),
                     "time_zone": zone,
-                    "senses": list(SENSES[bits]),
-                    "people": [people.names[rank] for rank in page.people[pk]],
-                    "place": places.name_by_id[place] if place else None,
-                    "tags": [tags.names[rank] for rank in page.tags[pk]],
-                    "glow": glow,
-                    "why": why,
-                    "state_before": before or None,
-                    "state_after": after or None,
+                    "senses": list(SENSES[row.sense_bits]),
+                    "people": [people.names[rank] for rank in page.people[row.id]],
+                    "place": places.name_by_id[row.place_id] if row.place_id else None,
+                    "tags": [tags.names[rank] for rank in page.tags[row.id]],
+                    "glow": row.glow,
+                    "why": row.why,
+                    "state_before": row.state_before or None,
+                    "state_after": row.state_after or None,
                     "photos": [],
-                    "resurface": bool(resurface),
-                    "source": source,
-                    "created_at": _utc_text(made),
-                    "updated_at": _utc_text(changed),
+                    "resurface": bool(row.resurface),
+                    "source": row.source,
+                    "created_at": _utc_text(row.created_text),
+                    "updated_at": _utc_text(row.updated_text),
                 }
             )
         yield rows
@@ -214,39 +206,25 @@ def json_batches(user: User, size: int) -> Iterator[list[str]]:
     fromisoformat = datetime.fromisoformat
     for page, people, places, tags in _pages(user, size, False):
         texts = []
-        for (
-            pk,
-            uid,
-            body,
-            noticed,
-            zone,
-            bits,
-            place,
-            glow,
-            why,
-            before,
-            after,
-            resurface,
-            source,
-            made,
-            changed,
-        ) in page.rows:
+        for row in page.rows:
+            zone = row.time_zone
             where = zones.get(zone) or zones.setdefault(zone, ZoneInfo(zone))
             # SQLite's own form needs only an offset to be read (as in _utc_text); anything else, _instant.
+            noticed, place, glow, source = row.noticed_text, row.place_id, row.glow, row.source
             moment = fromisoformat(noticed + "+00:00") if len(noticed) in (19, 26) else _instant(noticed)
             texts.append(
-                f'{{"id":"{_uuid(uid)}","text":{encode_basestring(body)},'
+                f'{{"id":"{_uuid(row.uuid_text)}","text":{encode_basestring(row.text)},'
                 f'"noticed_at":"{moment.astimezone(where).isoformat()}",'
                 f'"time_zone":{quoted.get(zone) or quoted.setdefault(zone, encode_basestring(zone))},'
-                f'"senses":{SENSES_JSON[bits]},'
-                f'"people":[{",".join([people.json[rank] for rank in page.people[pk]])}],'
+                f'"senses":{SENSES_JSON[row.sense_bits]},'
+                f'"people":[{",".join([people.json[rank] for rank in page.people[row.id]])}],'
                 f'"place":{places.json_by_id[place] if place else "null"},'
-                f'"tags":[{",".join([tags.json[rank] for rank in page.tags[pk]])}],'
+                f'"tags":[{",".join([tags.json[rank] for rank in page.tags[row.id]])}],'
                 f'"glow":{"null" if glow is None else int(glow)},'
-                f'"why":{encode_basestring(why)},'
-                f'"state_before":{STATES_JSON[before]},"state_after":{STATES_JSON[after]},'
-                f'"photos":[],"resurface":{"true" if resurface else "false"},'
+                f'"why":{encode_basestring(row.why)},'
+                f'"state_before":{STATES_JSON[row.state_before]},"state_after":{STATES_JSON[row.state_after]},'
+                f'"photos":[],"resurface":{"true" if row.resurface else "false"},'
                 f'"source":{quoted.get(source) or quoted.setdefault(source, encode_basestring(source))},'
-                f'"created_at":"{_utc_text(made)}","updated_at":"{_utc_text(changed)}"}}'
+                f'"created_at":"{_utc_text(row.created_text)}","updated_at":"{_utc_text(row.updated_text)}"}}'
             )
         yield texts

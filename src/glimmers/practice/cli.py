@@ -16,7 +16,7 @@ import typer
 
 from glimmers import messages
 from glimmers.accounts.cli import command_line_user
-from glimmers.lib.cli import JsonOption, UserOption, fail, kind_errors, not_found, print_json, setup_django
+from glimmers.lib.cli import JsonOption, UserOption, fail, given, kind_errors, not_found, print_json, setup_django
 
 if TYPE_CHECKING:
     from glimmers.practice.models import Ritual
@@ -157,9 +157,7 @@ def ritual_edit(
     setup_django()
     from glimmers.practice import reading, services
 
-    changes: dict[str, object] = {
-        key: value for key, value in (("name", name), ("sense", sense), ("about", about)) if value is not None
-    }
+    changes = given(name=name, sense=sense, about=about)
     with _ritual(ritual_id):
         if whenever or daily or on is not None or every is not None:
             if whenever and (daily or on is not None or every is not None):
@@ -167,7 +165,7 @@ def ritual_edit(
             changes["schedule"] = "" if whenever else _schedule(daily, on, every)
         if at is not None or no_time:
             changes["time_of_day"] = None if no_time else at
-        ritual = services.update_ritual(command_line_user(user), ritual_id, **changes)  # type: ignore[arg-type]
+        ritual = services.update_ritual(command_line_user(user), ritual_id, **changes)
     if as_json:
         print_json(reading.ritual_as_dict(ritual))
         return

@@ -9,6 +9,7 @@ from django import forms
 
 from glimmers.journal.models import Sense
 from glimmers.journal.text import TEXT_LIMIT
+from glimmers.lib.forms import PlainLabels
 from glimmers.practice import schedules
 from glimmers.practice.models import ABOUT_LIMIT, INTENTION_LIMIT, NAME_LIMIT, Ritual
 
@@ -21,15 +22,7 @@ SCHEDULE_CHOICES = [
 WEEKDAY_CHOICES = list(zip(schedules.WEEKDAYS, [name[:-1] for name in schedules.DAY_NAMES], strict=True))
 
 
-class _Form(forms.Form):
-    """Every practice form: labels without a trailing colon."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("label_suffix", "")
-        super().__init__(*args, **kwargs)
-
-
-class RitualForm(_Form):
+class RitualForm(PlainLabels, forms.Form):
     name = forms.CharField(
         label="Name", required=False, strip=False, max_length=NAME_LIMIT * 4,
         widget=forms.TextInput(attrs={"autocomplete": "off", "placeholder": "Morning coffee"}),
@@ -82,7 +75,7 @@ class RitualForm(_Form):
         }
 
 
-class KeepForm(_Form):
+class KeepForm(PlainLabels, forms.Form):
     """A glimmer kept from an occasion (or, later, a noticing practice): the text, pre-filled, and its sense."""
 
     text = forms.CharField(
@@ -96,7 +89,7 @@ class KeepForm(_Form):
     )
 
 
-class IntentionForm(_Form):
+class IntentionForm(PlainLabels, forms.Form):
     text = forms.CharField(
         label="My intention", required=False, strip=False, max_length=INTENTION_LIMIT * 4,
         widget=forms.TextInput(attrs={"autocomplete": "off", "placeholder": "notice 3 glimmers"}),
@@ -112,7 +105,7 @@ class IntentionForm(_Form):
 MINUTE_CHOICES = [(str(n), f"{n} minute{'' if n == 1 else 's'}") for n in range(1, 6)]
 
 
-class NoticingForm(_Form):
+class NoticingForm(PlainLabels, forms.Form):
     """Choosing a noticing practice: how long, which senses (any may be left out), the breath pacer."""
 
     minutes = forms.ChoiceField(label="How long", choices=MINUTE_CHOICES, initial="3", widget=forms.RadioSelect)
@@ -123,7 +116,7 @@ class NoticingForm(_Form):
     pacer = forms.BooleanField(label="A breath pacer, with a longer out-breath, if it feels right", required=False)
 
 
-class PromptForm(_Form):
+class PromptForm(PlainLabels, forms.Form):
     sense = forms.ChoiceField(label="Sense", choices=Sense.choices)
     text = forms.CharField(
         label="Prompt", strip=False, required=False, max_length=800,

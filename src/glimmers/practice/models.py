@@ -14,7 +14,7 @@ from django.db import models
 from django.utils import timezone
 
 from glimmers.journal.models import Glimmer, Sense, senses_from_bits
-from glimmers.lib.owned import OwnedQuerySet
+from glimmers.lib.owned import OwnedQuerySet, ShortId
 from glimmers.states.models import CheckIn
 
 NAME_LIMIT = 100  # "Morning coffee"
@@ -23,7 +23,7 @@ NOTE_LIMIT = 300  # a note on one occasion
 INTENTION_LIMIT = 120  # "notice 3 glimmers", "look up at the sky"
 
 
-class Ritual(models.Model):
+class Ritual(ShortId, models.Model):
     """A recurring small pleasure. `schedule` is an iCalendar RRULE of local days counted from `starts_on`
     ("" is whenever: no schedule); `time_of_day` is a local time or none. Retired rituals keep their history."""
 
@@ -60,10 +60,6 @@ class Ritual(models.Model):
     @property
     def active(self) -> bool:
         return self.retired_at is None
-
-    @property
-    def short_id(self) -> str:
-        return self.uuid.hex[:8]
 
 
 class Occasion(models.Model):
@@ -126,7 +122,7 @@ MINUTES_MIN, MINUTES_MAX, MINUTES_DEFAULT = 1, 5, 3
 KEEP_MOST = 3  # "did anything glimmer?": up to three quick captures after a session
 
 
-class Prompt(models.Model):
+class Prompt(ShortId, models.Model):
     """A noticing prompt of the person's own, for one sense, beside the library's (practice.prompts). Hidden
     ones are kept but never offered."""
 
@@ -145,10 +141,6 @@ class Prompt(models.Model):
 
     def __str__(self) -> str:
         return self.text[:60]
-
-    @property
-    def short_id(self) -> str:
-        return self.uuid.hex[:8]
 
 
 class NoticingSession(models.Model):

@@ -15,7 +15,7 @@ import typer
 
 from glimmers import messages
 from glimmers.accounts.cli import command_line_user
-from glimmers.lib.cli import JsonOption, UserOption, kind_errors, not_found, print_json, setup_django
+from glimmers.lib.cli import JsonOption, UserOption, count_down, kind_errors, not_found, print_json, setup_django
 from glimmers.practice.cli import practice_top
 
 practice_app = typer.Typer(
@@ -26,17 +26,6 @@ practice_top.add_typer(practice_app, name="practice")
 practice_app.add_typer(prompts_app, name="prompts")
 
 PromptArgument = Annotated[str, typer.Argument(metavar="ID", help="The prompt's id, or its first 6+ characters.")]
-
-
-def _count_down(seconds: int) -> None:
-    """A quiet countdown: one line that changes once a second on a terminal; only a pause otherwise."""
-    if not sys.stdout.isatty():
-        time.sleep(seconds)
-        return
-    for left in range(seconds, 0, -1):
-        typer.echo(f"\r  {left:>3} s ", nl=False)
-        time.sleep(1)
-    typer.echo("\r       \r", nl=False)
 
 
 @practice_app.callback()
@@ -70,7 +59,7 @@ def practice(
             if not as_json:
                 typer.echo("")
                 typer.echo(typer.style(step.sense.capitalize(), bold=True) + f"  {step.prompt}")
-            _count_down(step.seconds)
+            count_down(step.seconds, width=3)  # up to 300 seconds
         if not as_json:
             typer.echo("")
             typer.echo(messages.PRACTICE_END)

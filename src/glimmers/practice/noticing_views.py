@@ -9,13 +9,12 @@ import uuid
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from glimmers.journal.models import Sense
-from glimmers.lib.errors import NotFound
-from glimmers.lib.http import SignedInRequest, attach_errors
+from glimmers.lib.http import SignedInRequest, attach_errors, found_or_404
 from glimmers.practice import services
 from glimmers.practice.forms import NoticingForm, PromptForm
 from glimmers.practice.models import KEEP_MOST, NoticingSession, Prompt
@@ -25,17 +24,13 @@ SENSE_NAMES = dict(Sense.choices)
 
 
 def _session_or_404(request: SignedInRequest, session_id: uuid.UUID) -> NoticingSession:
-    try:
+    with found_or_404("No such session"):
         return services.get_session(request.user, session_id)
-    except NotFound:
-        raise Http404("No such session") from None
 
 
 def _prompt_or_404(request: SignedInRequest, prompt_id: uuid.UUID) -> Prompt:
-    try:
+    with found_or_404("No such prompt"):
         return services.get_prompt(request.user, prompt_id)
-    except NotFound:
-        raise Http404("No such prompt") from None
 
 
 @require_safe

@@ -13,7 +13,7 @@ from pydantic import Field
 from glimmers.journal.models import Sense
 from glimmers.journal.schemas import Moment
 from glimmers.journal.text import TEXT_LIMIT
-from glimmers.lib.apischemas import Body, Flag, IsoMoment, Whole
+from glimmers.lib.apischemas import Body, Flag, IsoMoment, Page, Whole
 from glimmers.practice.models import (
     ABOUT_LIMIT,
     INTENTION_LIMIT,
@@ -53,9 +53,8 @@ class RitualOut(Schema):
     updated_at: Moment
 
 
-class RitualPage(Schema):
-    items: list[RitualOut]
-    next: str | None = Field(description="Pass as `?cursor=` for the next page; null on the last page.")
+class RitualPage(Page[RitualOut]):
+    pass
 
 
 class RitualIn(Body):

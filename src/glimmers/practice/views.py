@@ -12,30 +12,25 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from glimmers.lib.errors import NotFound
-from glimmers.lib.http import SignedInRequest, attach_errors, safe_next
+from glimmers.lib.http import SignedInRequest, attach_errors, found_or_404, safe_next
 from glimmers.practice import schedules, services
 from glimmers.practice.forms import IntentionForm, KeepForm, RitualForm
 from glimmers.practice.models import Occasion, Ritual
 
 
 def _ritual_or_404(request: SignedInRequest, ritual_id: uuid.UUID) -> Ritual:
-    try:
+    with found_or_404("No such ritual"):
         return services.get_ritual(request.user, ritual_id)
-    except NotFound:
-        raise Http404("No such ritual") from None
 
 
 def _occasion_or_404(request: SignedInRequest, occasion_id: uuid.UUID) -> Occasion:
-    try:
+    with found_or_404("No such occasion"):
         return services.get_occasion(request.user, occasion_id)
-    except NotFound:
-        raise Http404("No such occasion") from None
 
 
 # --- the practice page ----------------------------------------------------------------------------------
@@ -150,10 +145,8 @@ def _row(request: SignedInRequest, occasion: Occasion, **extra: Any) -> HttpResp
 @require_POST
 def ritual_done(request: SignedInRequest, ritual_id: uuid.UUID) -> HttpResponse:
     found = _ritual_or_404(request, ritual_id)
-    try:
+    with found_or_404("No such ritual"):  # retired
         done = services.mark_done(request.user, found.uuid)
-    except NotFound:  # retired
-        raise Http404("No such ritual") from None
     if request.htmx:
         return _row(request, done.occasion, asking=True)
     messages.success(request, f"“{found.name}” done. Did it glimmer? You can say below, if you like.")

@@ -16,7 +16,7 @@ import typer
 
 from glimmers import messages
 from glimmers.accounts.cli import command_line_user, signed_in
-from glimmers.lib.cli import JsonOption, UserOption, fail, kind_errors, not_found, print_json, setup_django
+from glimmers.lib.cli import JsonOption, UserOption, fail, given, kind_errors, not_found, print_json, setup_django
 
 if TYPE_CHECKING:
     from glimmers.states.ladder import Ladder
@@ -118,13 +118,13 @@ def _ask(ladder: Ladder, states: list[str]) -> dict[str, dict[str, str]]:
         rung = ladder[state]
         typer.echo("")
         typer.echo(f"{rung.marker} {rung.name} — {rung.hint}")
-        given: dict[str, str] = {}
+        replies: dict[str, str] = {}
         questions = {"name": "My name for it", "colour": f"Its colour ({', '.join(PALETTE)})", **FIELDS}
         current = {"name": rung.own_name, "colour": rung.own_colour, **{a.key: a.text for a in rung.answers}}
         for key, question in questions.items():
             reply = typer.prompt(question, default=current[key] or "", show_default=bool(current[key]))
-            given[key] = "" if reply.strip() == "-" else reply
-        answers[state] = given
+            replies[key] = "" if reply.strip() == "-" else reply
+        answers[state] = replies
     return answers
 
 
@@ -148,8 +148,7 @@ def ladder_edit(
 ) -> None:
     """Write my ladder. With options, change just those (an empty value "" clears one); without, answer the
     questions one by one — stirred up, then far away, then settled, so it always ends in safety."""
-    given = {"name": name, "colour": colour, "body": body, "feel": feel, "think": think, "do": do, "helps": helps}
-    changes = {key: value for key, value in given.items() if value is not None}
+    changes = given(name=name, colour=colour, body=body, feel=feel, think=think, do=do, helps=helps)
     if changes and state is None:
         fail(messages.LADDER_EDIT_WHICH, code=2)
     with signed_in(user) as owner:

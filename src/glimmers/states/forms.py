@@ -7,7 +7,9 @@ from typing import Any
 
 from django import forms
 
+from glimmers.journal.forms import when_field
 from glimmers.journal.models import Glimmer, State
+from glimmers.lib.forms import PlainLabels
 from glimmers.states.ladder import Ladder, Rung
 from glimmers.states.palette import (
     CUE_NAME_LIMIT,
@@ -20,20 +22,14 @@ from glimmers.states.palette import (
 )
 
 
-class _Form(forms.Form):
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("label_suffix", "")
-        super().__init__(*args, **kwargs)
-
-
-class CheckInForm(_Form):
+class CheckInForm(PlainLabels, forms.Form):
     """The small "where am I?" control on every page: a state button, and a note if one likes."""
 
     state = forms.ChoiceField(choices=State.choices)
     note = forms.CharField(required=False, strip=False, max_length=NOTE_LIMIT * 4)
 
 
-class RungForm(_Form):
+class RungForm(PlainLabels, forms.Form):
     """One step of the ladder map: one state, in the person's own words. Every field may stay empty."""
 
     name = forms.CharField(
@@ -70,7 +66,7 @@ def _example(state: str) -> str:
     return {"ventral": "calm and here", "sympathetic": "wired", "dorsal": "fog"}[state]
 
 
-class HardMomentForm(_Form):
+class HardMomentForm(PlainLabels, forms.Form):
     text = forms.CharField(
         label="What happened",
         required=False,  # the services ask gently when it is empty
@@ -85,13 +81,7 @@ class HardMomentForm(_Form):
         help_text="A cue, if there was one: a new name makes a new cue.",
         widget=forms.TextInput(attrs={"autocomplete": "off", "list": "cue-names"}),
     )
-    when = forms.CharField(
-        label="When",
-        required=False,
-        max_length=100,
-        help_text="Leave empty for now, or write “this morning”, “yesterday 6pm”.",
-        widget=forms.TextInput(attrs={"autocomplete": "off"}),
-    )
+    when = when_field("“this morning”, “yesterday 6pm”")
 
     def __init__(self, *args: Any, ladder: Ladder, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -100,7 +90,7 @@ class HardMomentForm(_Form):
         field.choices = [("", "—"), *((rung.state, rung.name) for rung in ladder.top_to_bottom)]
 
 
-class CueForm(_Form):
+class CueForm(PlainLabels, forms.Form):
     name = forms.CharField(
         label="Name",
         required=False,
@@ -113,7 +103,7 @@ class CueForm(_Form):
     )
 
 
-class LinkForm(_Form):
+class LinkForm(PlainLabels, forms.Form):
     """Which glimmer came with this cue: one of the latest ones."""
 
     # Any id is taken here; the services find it among the person's own glimmers (or say it isn't there).
@@ -129,5 +119,5 @@ class LinkForm(_Form):
         )
 
 
-class SettingsForm(_Form):
+class SettingsForm(PlainLabels, forms.Form):
     hard_moments = forms.BooleanField(label="Keep notes of hard moments", required=False)

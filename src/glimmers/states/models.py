@@ -15,14 +15,14 @@ from django.db import models
 from django.db.models.functions import Lower
 
 from glimmers.journal.models import Glimmer, State
-from glimmers.lib.owned import OwnedQuerySet
+from glimmers.lib.owned import OwnedQuerySet, ShortId
 from glimmers.states.palette import CUE_NAME_LIMIT, NAME_LIMIT
 
 if TYPE_CHECKING:
     pass
 
 
-class Moment(models.Model):
+class Moment(ShortId, models.Model):
     """Something at a moment of the person's day: kept in UTC, with the zone it happened in and its
     local day there (so days group and filter by index, as glimmers do)."""
 
@@ -40,10 +40,6 @@ class Moment(models.Model):
     @property
     def local_at(self) -> datetime:
         return self.at.astimezone(ZoneInfo(self.time_zone))
-
-    @property
-    def short_id(self) -> str:
-        return self.uuid.hex[:8]
 
 
 class CheckIn(Moment):

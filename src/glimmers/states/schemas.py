@@ -12,9 +12,8 @@ from ninja import Schema
 from pydantic import Field
 
 from glimmers.journal.models import State
-from glimmers.journal.schemas import WHEN_LIMIT, ZONE_LIMIT, GlimmerOut, Moment
-from glimmers.lib.apischemas import Body, Flag, IsoMoment, OneOf
-from glimmers.lib.when import EXAMPLES
+from glimmers.journal.schemas import ZONE_LIMIT, GlimmerOut, Moment, WhenWords
+from glimmers.lib.apischemas import Body, Flag, IsoMoment, OneOf, Page
 from glimmers.states.palette import (
     CUE_NAME_LIMIT,
     FIELD_LIMIT,
@@ -27,6 +26,8 @@ from glimmers.states.palette import (
 STATE_WORDS = "ventral, sympathetic or dorsal — or your own name for it (any case)"
 COLOURS = ", ".join(PALETTE)
 Colour = Annotated[str, OneOf(["", *PALETTE])]
+# The zone a body's time is read in; left out: the profile's zone.
+ZoneName = Annotated[str | None, Field(max_length=ZONE_LIMIT, description="IANA name. Left out: your profile's zone.")]
 
 
 # --- the ladder map -------------------------------------------------------------------------------
@@ -97,13 +98,12 @@ class CheckInIn(Body):
     state: str = Field(max_length=NAME_LIMIT, description=f"{STATE_WORDS}.")
     note: str = Field("", max_length=NOTE_LIMIT, description="Up to 500 characters.")
     at: IsoMoment | None = Field(None, description="ISO 8601. Without an offset it is read in `time_zone`.")
-    when: str | None = Field(None, max_length=WHEN_LIMIT, description=f"The time in words: {EXAMPLES}.")
-    time_zone: str | None = Field(None, max_length=ZONE_LIMIT, description="IANA name. Left out: your profile's zone.")
+    when: WhenWords = None
+    time_zone: ZoneName = None
 
 
-class CheckInPage(Schema):
-    items: list[CheckInOut]
-    next: str | None = Field(description="Pass as `?cursor=` for the next page; null on the last page.")
+class CheckInPage(Page[CheckInOut]):
+    pass
 
 
 # --- hard moments ---------------------------------------------------------------------------------
@@ -126,13 +126,12 @@ class HardMomentIn(Body):
     state: str | None = Field(None, max_length=NAME_LIMIT, description=f"Where it left you: {STATE_WORDS}.")
     cue: str | None = Field(None, max_length=CUE_NAME_LIMIT, description="A cue's name; a new name makes a new cue.")
     at: IsoMoment | None = Field(None, description="ISO 8601. Left out: now.")
-    when: str | None = Field(None, max_length=WHEN_LIMIT, description=f"The time in words: {EXAMPLES}.")
-    time_zone: str | None = Field(None, max_length=ZONE_LIMIT, description="IANA name. Left out: your profile's zone.")
+    when: WhenWords = None
+    time_zone: ZoneName = None
 
 
-class HardMomentPage(Schema):
-    items: list[HardMomentOut]
-    next: str | None = Field(description="Pass as `?cursor=` for the next page; null on the last page.")
+class HardMomentPage(Page[HardMomentOut]):
+    pass
 
 
 # --- cues -----------------------------------------------------------------------------------------

@@ -21,7 +21,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from glimmers.journal import services as journal
 from glimmers.lib.errors import NotFound
-from glimmers.lib.http import SignedInRequest, attach_errors, safe_next
+from glimmers.lib.http import SignedInRequest, attach_errors, found_or_404, safe_next
 from glimmers.states import reading, services
 from glimmers.states.checkin_control import checkin_context
 from glimmers.states.forms import CheckInForm, CueForm, HardMomentForm, LinkForm, RungForm, SettingsForm
@@ -30,10 +30,6 @@ from glimmers.states.palette import FILL_ORDER
 
 LINKABLE = 50  # the latest glimmers offered for linking to a cue
 HARD_MOMENTS_SHOWN = 20
-
-
-def _not_found(error: NotFound) -> Http404:
-    return Http404("Nothing here with that id")
 
 
 # --- the map --------------------------------------------------------------------------------------
@@ -115,11 +111,9 @@ def checkin(request: SignedInRequest) -> HttpResponse:
 
 @require_POST
 def checkin_delete(request: SignedInRequest, checkin_id: uuid.UUID) -> HttpResponse:
-    try:
+    with found_or_404():
         found = services.get_checkin(request.user, checkin_id)
         services.delete_checkin(request.user, found.uuid)
-    except NotFound as error:
-        raise _not_found(error) from None
     messages.success(request, "That check-in is removed.")
     day_url = f"{reverse('states:day')}?date={found.local_date.isoformat()}"
     return redirect(safe_next(request, day_url))
@@ -176,8 +170,8 @@ def hard_moments(request: SignedInRequest) -> HttpResponse:
 def hard_moment_delete(request: SignedInRequest, moment_id: uuid.UUID) -> HttpResponse:
     try:
         services.delete_hard_moment(request.user, moment_id)
-    except NotFound as error:
-        raise _not_found(error) from None
+    except NotFound:
+        raise Http404("Nothing here with that id") from None
     except ValidationError as error:  # turned off: kept, and not to be touched from here
         messages.info(request, " ".join(error.messages))
         return redirect("states:hard_moments")
@@ -197,10 +191,8 @@ def settings(request: SignedInRequest) -> HttpResponse:
 
 
 def _cue_or_404(request: SignedInRequest, cue_id: uuid.UUID) -> Any:
-    try:
+    with found_or_404():
         return services.get_cue(request.user, cue_id)
-    except NotFound as error:
-        raise _not_found(error) from None
 
 
 @require_http_methods(["GET", "POST"])

@@ -29,7 +29,7 @@ from glimmers.journal.cli.filters import (
     find,
 )
 from glimmers.journal.cli.output import print_found, print_glimmer, print_rows, summary
-from glimmers.lib.cli import JsonOption, UserOption, fail, kind_errors, not_found, print_json, setup_django
+from glimmers.lib.cli import JsonOption, UserOption, fail, given, kind_errors, not_found, print_json, setup_django
 
 journal_app = typer.Typer(no_args_is_help=True)
 
@@ -266,29 +266,21 @@ def edit(
     """
     if glow is not None and no_glow:
         fail(messages.GLOW_TWICE, code=2)
-    changes: dict[str, Any] = {}
-    if text is not None:
-        changes["text"] = _read_stdin() if text == "-" else text
-    if when is not None:
-        changes["when"] = when
-    if time_zone is not None:
-        changes["time_zone"] = time_zone
-    if (senses := _listed(sense)) is not None:
-        changes["senses"] = [name for name in senses if name]
+    senses = _listed(sense)
+    changes = given(
+        text=_read_stdin() if text == "-" else text,
+        when=when,
+        time_zone=time_zone,
+        senses=None if senses is None else [name for name in senses if name],
+        tags=_listed(tag),
+        people=_listed(person),
+        place=place,
+        why=why,
+        state_before=before,
+        state_after=after,
+    )
     if glow is not None or no_glow:
         changes["glow"] = None if no_glow else glow
-    if (tags := _listed(tag)) is not None:
-        changes["tags"] = tags
-    if (people := _listed(person)) is not None:
-        changes["people"] = people
-    if place is not None:
-        changes["place"] = place
-    if why is not None:
-        changes["why"] = why
-    if before is not None:
-        changes["state_before"] = before
-    if after is not None:
-        changes["state_after"] = after
     if not changes:
         fail(messages.NOTHING_TO_CHANGE, code=2)
     check_id(glimmer_id)

@@ -15,7 +15,17 @@ import typer
 from glimmers import messages
 from glimmers.accounts.cli import command_line_user, signed_in
 from glimmers.journal.kinds import ONE
-from glimmers.lib.cli import JsonOption, UserOption, fail, kind_errors, not_found, plural, print_json, setup_django
+from glimmers.lib.cli import (
+    JsonOption,
+    UserOption,
+    fail,
+    given,
+    kind_errors,
+    not_found,
+    plural,
+    print_json,
+    setup_django,
+)
 from glimmers.lib.cli import group as named_group
 
 HELP = {
@@ -212,11 +222,7 @@ def _group(kind: str) -> typer.Typer:
         user: UserOption = None,
         as_json: JsonOption = False,
     ) -> None:
-        changes: dict[str, Any] = {}
-        if note is not None:
-            changes["note"] = note
-        if resurface is not None:
-            changes["resurface"] = resurface
+        changes = given(note=note, resurface=resurface)
         if not changes:
             fail(messages.NAME_NOTHING_TO_CHANGE, code=2)
         setup_django()

@@ -15,14 +15,14 @@ from django.urls import reverse
 
 from glimmers.kit.models import Anchor
 from glimmers.kit.reading import label_of
+from glimmers.lib.http import signed_in_request
 
 register = template.Library()
 
 
 @register.inclusion_tag("kit/_need_button.html", takes_context=True)
 def need_button(context: template.Context) -> dict[str, Any]:
-    request = context.get("request")
-    if request is None or not request.user.is_authenticated:
+    if (request := signed_in_request(context)) is None:
         return {"hidden": True}
     return {"low_energy": request.user.low_energy, "current": request.path}  # the profile's setting: no query
 

@@ -13,6 +13,7 @@ from typing import Any
 from django import template
 from django.db import DatabaseError
 
+from glimmers.lib.http import signed_in_request
 from glimmers.states import services
 from glimmers.states.checkin_control import checkin_context
 from glimmers.states.ladder import Ladder, Rung
@@ -22,8 +23,7 @@ register = template.Library()
 
 @register.inclusion_tag("states/_checkin_control.html", takes_context=True)
 def checkin_control(context: template.Context) -> dict[str, Any]:
-    request = context.get("request")
-    if request is None or not request.user.is_authenticated:
+    if (request := signed_in_request(context)) is None:
         return {"hidden": True}
     given = context.get("ladder")
     try:
@@ -48,8 +48,8 @@ def rung(ladder: Ladder, state: str) -> Rung | None:
 @register.simple_tag(takes_context=True)
 def hard_moments_enabled(context: template.Context) -> bool:
     """Whether to show hard moments at all (off: they are kept, and shown nowhere)."""
-    request = context.get("request")
-    return bool(request and request.user.is_authenticated and services.hard_moments_on(request.user))
+    request = signed_in_request(context)
+    return request is not None and services.hard_moments_on(request.user)
 
 
 @register.inclusion_tag("states/_bar.html")
