@@ -6,15 +6,14 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
 from django.views.decorators.http import require_POST, require_safe
 
-from glimmers.lib.errors import NotFound
-from glimmers.lib.http import SignedInRequest
+from glimmers.lib.http import SignedInRequest, found_or_404
 from glimmers.practice import reminders
 from glimmers.practice.forms import FeedForm
 
@@ -22,10 +21,8 @@ from glimmers.practice.forms import FeedForm
 @login_not_required  # public by its secret only: an old, revoked or made-up secret is the same 404
 @require_safe
 def feed(request: HttpRequest, secret: str) -> HttpResponse:
-    try:
+    with found_or_404("No such feed"):
         found = reminders.feed_for(secret)
-    except NotFound:
-        raise Http404("No such feed") from None
     last_modified = int(found.last_modified.timestamp())
     response = get_conditional_response(request, etag=found.etag, last_modified=last_modified)
     if response is None:  # not a 304: the calendar itself

@@ -124,7 +124,7 @@ class PromptForm(PlainLabels, forms.Form):
     )  # fmt: skip
 
 
-class FeedForm(_Form):
+class FeedForm(PlainLabels, forms.Form):
     """The calendar feed's options (Settings): what it holds besides rituals."""
 
     noticing_at = forms.TimeField(
