@@ -36,6 +36,8 @@ from glimmers.states.schemas import (
     LinkIn,
     SettingsIn,
     SettingsOut,
+    WordsIn,
+    WordsOut,
 )
 
 router = Router()
@@ -63,6 +65,20 @@ def put_ladder(request: SignedInRequest, body: LadderIn) -> dict[str, Any]:
     """The whole map at once: what is left out is cleared. Nothing changes if anything is refused."""
     ladder = services.update_ladder(request.user, body.model_dump(exclude_none=True), replace=True)
     return reading.ladder_as_dict(ladder)
+
+
+@router.get("/ladder/words", response={200: WordsOut, **ERRORS}, tags=["ladder"], summary="My words for each state")
+def get_words(request: SignedInRequest) -> dict[str, Any]:
+    """Each state's own word list, in your order: your check-in choices."""
+    return reading.words_as_dict(services.ladder_for(request.user))
+
+
+@router.patch(
+    "/ladder/words", response={200: WordsOut, **ERRORS}, tags=["ladder"], summary="Change my words for states"
+)
+def patch_words(request: SignedInRequest, body: WordsIn) -> dict[str, Any]:
+    """The lists given replace those states' lists; the others stay. Nothing changes if anything is refused."""
+    return reading.words_as_dict(services.set_words(request.user, body.model_dump(exclude_none=True)))
 
 
 @router.get("/ladder/settings", response={200: SettingsOut, **ERRORS}, tags=["ladder"], summary="My ladder settings")
@@ -96,6 +112,7 @@ def create_checkin(request: SignedInRequest, body: CheckInIn) -> Status[dict[str
     checkin = services.check_in(
         request.user,
         state=body.state,
+        word=body.word,
         note=body.note,
         when=_when(body.at, body.when),
         time_zone=body.time_zone,

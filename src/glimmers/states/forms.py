@@ -11,13 +11,17 @@ from glimmers.journal.models import Glimmer, State
 from glimmers.states.ladder import Ladder, Rung
 from glimmers.states.palette import (
     CUE_NAME_LIMIT,
+    EXAMPLE_WORDS,
     FIELD_LIMIT,
     FIELDS,
     HARD_MOMENT_LIMIT,
     NAME_LIMIT,
     NOTE_LIMIT,
     PALETTE,
+    WORD_LIMIT,
+    WORDS_PER_STATE,
 )
+from glimmers.states.words import read_chip, split_words
 
 
 class _Form(forms.Form):
@@ -27,10 +31,47 @@ class _Form(forms.Form):
 
 
 class CheckInForm(_Form):
-    """The small "where am I?" control on every page: a state button, and a note if one likes."""
+    """The small "where am I?" control on every page: a chip (one of the person's words, or a state's name),
+    and a note if one likes. Pages below the ladder may still send a bare `state`."""
 
-    state = forms.ChoiceField(choices=State.choices)
+    state = forms.ChoiceField(choices=State.choices, required=False)
+    chip = forms.CharField(required=False, max_length=16 + 1 + WORD_LIMIT * 4)
     note = forms.CharField(required=False, strip=False, max_length=NOTE_LIMIT * 4)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        state, word = read_chip(data.get("chip", ""))
+        data["state"], data["word"] = (state, word) if state else (data.get("state", ""), "")
+        if data["state"] not in State.values:
+            raise forms.ValidationError("Please choose where you are on your ladder.")
+        return data
+
+
+class WordsForm(_Form):
+    """One step of the guided word list: the person's words for one state, and examples to take or leave."""
+
+    words = forms.CharField(
+        label="My words for it",
+        required=False,
+        strip=False,
+        max_length=WORD_LIMIT * WORDS_PER_STATE * 8,  # the services say the limit plainly
+        help_text=f"One a line, or with commas between. Up to {WORDS_PER_STATE}.",
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    examples = forms.MultipleChoiceField(
+        label="Some words other people use", required=False, widget=forms.CheckboxSelectMultiple
+    )
+
+    def __init__(self, *args: Any, rung: Rung, **kwargs: Any) -> None:
+        kwargs.setdefault("initial", {"words": "\n".join(rung.words)})
+        super().__init__(*args, **kwargs)
+        field = self.fields["examples"]
+        assert isinstance(field, forms.MultipleChoiceField)
+        # Every example stays a choice (one already on the list is merged, not doubled).
+        field.choices = [(word, word) for word in EXAMPLE_WORDS[rung.state]]
+
+    def word_list(self) -> list[str]:
+        return [*split_words(self.cleaned_data["words"]), *self.cleaned_data["examples"]]
 
 
 class RungForm(_Form):

@@ -23,6 +23,7 @@ from glimmers.states.palette import (
     SHAPE_NAMES,
     STEP_HINTS,
 )
+from glimmers.states.words import Chip, chips_for
 
 if TYPE_CHECKING:
     from glimmers.states.models import LadderMap
@@ -65,6 +66,7 @@ class Rung:
     colour: str
     own_colour: str
     answers: tuple[Answer, ...] = field(default=())
+    words: tuple[str, ...] = field(default=())  # the person's own word list for it, in their order
 
     @property
     def marker(self) -> str:
@@ -89,7 +91,12 @@ class Rung:
 
     @property
     def written(self) -> bool:
-        return bool(self.own_name or self.own_colour or any(answer.text for answer in self.answers))
+        return bool(self.own_name or self.own_colour or self.words or any(answer.text for answer in self.answers))
+
+    @property
+    def chips(self) -> list[Chip]:
+        """What the check-in control offers for this state: the person's words, else its name."""
+        return chips_for(self.state, self.words, self.name)
 
     def answer(self, key: str) -> str:
         return next(answer.text for answer in self.answers if answer.key == key)
@@ -111,6 +118,10 @@ class Ladder:
         return [self.rungs[state] for state in FILL_ORDER]
 
     @property
+    def has_words(self) -> bool:
+        return any(rung.words for rung in self.rungs.values())
+
+    @property
     def started(self) -> bool:
         return any(rung.written for rung in self.rungs.values())
 
@@ -122,7 +133,17 @@ class Ladder:
         for rung in self.top_to_bottom:
             if rung.name.casefold() not in words:
                 words.append(rung.name)
-        return words
+        return words + [word for rung in self.top_to_bottom for word in rung.words]
+
+    def state_of_word(self, word: str) -> str | None:
+        """Which state's list holds this word (ignoring case), if any."""
+        wanted = " ".join((word or "").split()).casefold()
+        return next((r.state for r in self.top_to_bottom if wanted and wanted in map(str.casefold, r.words)), None)
+
+    def own_word(self, word: str) -> str:
+        """The word as the person spelled it in their list ("" when no list holds it)."""
+        wanted = " ".join((word or "").split()).casefold()
+        return next((w for r in self.top_to_bottom for w in r.words if w.casefold() == wanted), "") if wanted else ""
 
 
 def ladder_from(row: LadderMap | None) -> Ladder:
@@ -140,13 +161,15 @@ def ladder_from(row: LadderMap | None) -> Ladder:
             colour=own_colour if own_colour in PALETTE else DEFAULT_COLOURS[state],
             own_colour=own_colour,
             answers=answers,
+            words=tuple(str(word) for word in (getattr(row, f"{state}_words", None) or [])) if row else (),
         )
     return Ladder(rungs)
 
 
 def resolve_state(ladder: Ladder, word: str) -> str:
-    """A state from its standard name (ventral, sympathetic, dorsal), the person's own name for it, or
-    the plain words Glimmers shows for it — ignoring case and extra spaces."""
+    """A state from its standard name (ventral, sympathetic, dorsal), the person's own name for it, the
+    plain words Glimmers shows for it, or one of the words on its list — ignoring case and extra spaces.
+    Names come first, so a word can never take a name's meaning away."""
     wanted = " ".join((word or "").split()).casefold()
     if wanted in LADDER:
         return wanted
@@ -156,5 +179,8 @@ def resolve_state(ladder: Ladder, word: str) -> str:
     for rung in ladder.top_to_bottom:
         if wanted and wanted == rung.standard.casefold():
             return rung.state
+    by_word = ladder.state_of_word(wanted)  # a word from any state's own list checks in at that state
+    if by_word:
+        return by_word
     accepted = ", ".join(f"“{word}”" for word in ladder.accepted_words())
     raise ValidationError(f"“{word}” isn't a state on your ladder. Say one of: {accepted}.", code="state")

@@ -54,3 +54,13 @@ FIELDS = {
     "do": "What I do",
     "helps": "What helps me climb",
 }
+
+# Each state's own short word list (issue 16): these become the check-in chips.
+WORD_LIMIT = 40  # one word or a few: "foggy", "calm and here"
+WORDS_PER_STATE = 12  # a short list: enough chips to choose from at a glance, few enough to read
+# A few words to take or leave on the guided page; never more than suggestions, and never stored unasked.
+EXAMPLE_WORDS = {
+    SYMPATHETIC: ("buzzing", "wired", "restless", "tense", "rushed", "prickly"),
+    DORSAL: ("foggy", "heavy", "numb", "far away", "flat", "tired"),
+    VENTRAL: ("settled", "calm", "here", "open", "warm", "steady"),
+}

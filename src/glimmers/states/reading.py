@@ -236,16 +236,23 @@ def ladder_as_dict(ladder: Ladder) -> dict[str, Any]:
             "colour": rung.colour,
             "marker": rung.marker,
             **{answer.key: answer.text for answer in rung.answers},
+            "words": list(rung.words),
         }
         for rung in ladder.top_to_bottom
     }
 
 
+def words_as_dict(ladder: Ladder) -> dict[str, list[str]]:
+    return {rung.state: list(rung.words) for rung in ladder.top_to_bottom}
+
+
 def checkin_as_dict(checkin: CheckIn, ladder: Ladder) -> dict[str, Any]:
+    """A check-in's JSON: its state, the person's name for it, and the word it was chosen by ("" if none)."""
     return {
         "id": str(checkin.uuid),
         "state": checkin.state,
         "name": ladder.name(checkin.state),
+        "word": checkin.word,
         "note": checkin.note,
         "at": checkin.local_at.isoformat(),
         "time_zone": checkin.time_zone,

@@ -7,6 +7,7 @@ urlpatterns = [
     path("", views.ladder, name="ladder"),
     path("edit/", views.ladder_edit, name="ladder_edit"),
     path("about/", views.ladder_about, name="ladder_about"),
+    path("words/", views.ladder_words, name="ladder_words"),
     path("checkins/new/", views.checkin, name="checkin"),
     path("checkins/<uuid:checkin_id>/delete/", views.checkin_delete, name="checkin_delete"),
     path("day/", views.day, name="day"),
