@@ -96,6 +96,12 @@ WORDS_SAVED = "Your words for “{name}”: {words}."
 WORDS_REMOVED = "Removed: {words}."
 WORDS_NOT_FOUND = "Not on any of your lists: {words}."
 WORDS_WHICH = 'Say which state the words are for, e.g. `glimmers ladder words "far away" foggy heavy`.'
+STORY_GUIDE = (
+    "A landmark story: a time you were really in this state. Three short questions, each optional "
+    '(Enter keeps what is there, "-" clears it).'
+)
+STORY_SAVED = "Your landmark story for “{name}” is kept with your ladder."
+STORY_NONE = 'No landmark story for “{name}” yet — `glimmers ladder story "{name}"` when you like.'
 LADDER_EDIT_WHICH = 'Say which state to change, e.g. `glimmers ladder edit "on edge" --name wired`.'
 ON_OR_OFF = "Say `on` or `off`, e.g. `glimmers ladder hard-moments on`."
 HARD_MOMENTS_ARE_ON = "Hard moments are on."

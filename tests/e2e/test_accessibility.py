@@ -36,6 +36,7 @@ PAGES: dict[str, str | None] = {
     "states:ladder_about": "/ladder/about/",  # the only page that shows the method's terms
     "states:ladder_edit": "/ladder/edit/",
     "states:ladder_words": "/ladder/words/?first=dorsal",
+    "states:ladder_story": "/ladder/story/?state=ventral",
     "states:day": "/ladder/day/",
     "states:hard_moments": "/ladder/hard-moments/",
     "states:cues": "/ladder/cues/",
@@ -162,6 +163,10 @@ def test_every_page_is_accessible_in_light_and_dark_at_320px(tmp_path: Path, bro
         page.keyboard.press("Space")
         page.click("button:text('Save and go on')")
         page.wait_for_url(re.compile(r"step=sympathetic"))
+        page.goto(f"{running.url}/ladder/story/?state=ventral")  # a landmark story, shown on the map
+        page.fill("#id_what", "The lake at dawn")
+        page.click("button:text('Keep my story')")
+        page.wait_for_url(re.compile(r"/ladder/"))
         page.click("#checkin > summary")
         page.click("button.rung-button >> nth=1")
         page.locator("#checkin-status", has_text="Noted").wait_for()

@@ -38,6 +38,7 @@ def fill_journal(user: User, marker: str) -> dict[str, Any]:
     states.set_hard_moments(user, True)
     states.update_ladder(user, {"dorsal": {"name": f"{marker} fog", "body": f"{marker} heavy"}})
     states.set_words(user, {"dorsal": [f"{marker} foggy", "heavy"]})
+    states.set_stories(user, {"ventral": {"what": f"{marker} the lake", "thoughts": f"{marker} I can rest"}})
     checkin = states.check_in(user, word=f"{marker} foggy", note=f"{marker} note")
     cue = states.create_cue(user, name=f"{marker} cue", note=f"{marker} note")
     states.link_glimmer(user, cue.uuid, glimmer.uuid)

@@ -25,7 +25,10 @@ if TYPE_CHECKING:
 
 BATCH = 2000  # rows a query: bigger batches ask less often, and 2,000 glimmers are still under a megabyte
 LADDER_STATES = ("ventral", "sympathetic", "dorsal")
-LADDER_FIELDS = ("name", "colour", "body", "feel", "think", "do", "helps", "words")
+LADDER_FIELDS = (
+    *("name", "colour", "body", "feel", "think", "do", "helps", "words"),
+    *("story_what", "story_body", "story_thoughts"),  # its landmark story
+)
 
 Row = dict[str, Any]
 

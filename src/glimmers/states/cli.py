@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -98,6 +98,8 @@ def _print_ladder(ladder: Ladder) -> None:
             typer.echo(f"  {typer.style(answer.question + ':', dim=True)} {text}")
         if not rung.written:
             typer.echo(typer.style("  " + messages.RUNG_NOT_WRITTEN.format(name=rung.name), dim=True))
+        if rung.has_story:
+            typer.echo(f"  {typer.style('My landmark story:', dim=True)} {rung.story[0].text or '…'}")
 
 
 @ladder_app.command("show")
@@ -226,6 +228,54 @@ def ladder_words(
         typer.echo(messages.WORDS_SAVED.format(name=ladder[chosen].name, words=", ".join(ladder[chosen].words)))
     elif not remove:
         _print_words(ladder, [chosen] if chosen else list(LADDER))
+
+
+def _print_story(rung: Any) -> None:
+    typer.echo(f"{rung.marker} {rung.name}")
+    if not rung.has_story:
+        typer.echo(typer.style(messages.STORY_NONE.format(name=rung.name), dim=True))
+    for answer in rung.story:
+        if answer.text:
+            typer.echo(
+                f"  {typer.style(answer.question + ':', dim=True)} {answer.text.replace(chr(10), chr(10) + '    ')}"
+            )
+
+
+@ladder_app.command("story")
+def ladder_story(
+    state: StateArgument,
+    what: Annotated[str | None, typer.Option("--what", metavar="TEXT", help="What happened.")] = None,
+    body: Annotated[str | None, typer.Option("--body", metavar="TEXT", help="What my body felt.")] = None,
+    thoughts: Annotated[str | None, typer.Option("--thoughts", metavar="TEXT", help="What thoughts came.")] = None,
+    show: Annotated[bool, typer.Option("--show", help="Only show the story.")] = False,
+    user: UserOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """A landmark story for a state: a time I was really there. With options, change just those ("" clears
+    one); with --show, show it; else answer the three questions one by one."""
+    given = {"what": what, "body": body, "thoughts": thoughts}
+    changes = {key: value for key, value in given.items() if value is not None}
+    with signed_in(user) as owner:
+        from glimmers.states import reading, services
+        from glimmers.states.palette import STORY_FIELDS
+
+        ladder = services.ladder_for(owner)
+        chosen = services.state_named(owner, state, ladder)
+        if not show:
+            if not changes:
+                typer.echo(messages.STORY_GUIDE)
+                typer.echo(f"{ladder[chosen].marker} {ladder[chosen].name} — {ladder[chosen].story_hint}")
+                for answer in ladder[chosen].story:
+                    reply = typer.prompt(STORY_FIELDS[answer.key], default=answer.text, show_default=bool(answer.text))
+                    changes[answer.key] = "" if reply.strip() == "-" else reply
+            ladder = services.set_stories(owner, {chosen: changes})
+    if as_json:
+        print_json(reading.stories_as_dict(ladder)[chosen])
+        return
+    if show:
+        _print_story(ladder[chosen])
+    else:
+        typer.echo(messages.STORY_SAVED.format(name=ladder[chosen].name))
 
 
 @ladder_app.command("hard-moments")

@@ -18,6 +18,8 @@ from glimmers.states.palette import (
     NAME_LIMIT,
     NOTE_LIMIT,
     PALETTE,
+    STORY_FIELDS,
+    STORY_LIMIT,
     WORD_LIMIT,
     WORDS_PER_STATE,
 )
@@ -28,6 +30,19 @@ class _Form(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
+
+
+def _questions(questions: dict[str, str], *, rows: int, limit: int) -> dict[str, forms.Field]:
+    """Optional free-text answers, one a question (the map's, a landmark story's); the services check limits."""
+    return {
+        key: forms.CharField(
+            label=question,
+            required=False,
+            strip=False,
+            widget=forms.Textarea(attrs={"rows": rows, "maxlength": limit}),
+        )
+        for key, question in questions.items()
+    }
 
 
 class CheckInForm(_Form):
@@ -95,13 +110,7 @@ class RungForm(_Form):
         super().__init__(*args, **kwargs)
         self.rung = rung
         self.fields["name"].help_text = f"A few words, like “{_example(rung.state)}”. Left empty: “{rung.name}”."
-        for key, question in FIELDS.items():
-            self.fields[key] = forms.CharField(
-                label=question,
-                required=False,
-                strip=False,
-                widget=forms.Textarea(attrs={"rows": 2, "maxlength": FIELD_LIMIT}),
-            )
+        self.fields.update(_questions(FIELDS, rows=2, limit=FIELD_LIMIT))
 
     def service_kwargs(self) -> dict[str, Any]:
         return {key: self.cleaned_data[key] for key in ("name", "colour", *FIELDS)}
@@ -109,6 +118,18 @@ class RungForm(_Form):
 
 def _example(state: str) -> str:
     return {"ventral": "calm and here", "sympathetic": "wired", "dorsal": "fog"}[state]
+
+
+class StoryForm(_Form):
+    """A landmark story for one state: three short questions, each optional."""
+
+    def __init__(self, *args: Any, rung: Rung, **kwargs: Any) -> None:
+        kwargs.setdefault("initial", {answer.key: answer.text for answer in rung.story})
+        super().__init__(*args, **kwargs)
+        self.fields.update(_questions(STORY_FIELDS, rows=3, limit=STORY_LIMIT))
+
+    def service_kwargs(self) -> dict[str, str]:
+        return {key: self.cleaned_data[key] for key in STORY_FIELDS}
 
 
 class HardMomentForm(_Form):

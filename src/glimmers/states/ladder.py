@@ -5,11 +5,13 @@ Pure functions over a LadderMap row (or none): no queries here.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 
+from glimmers.journal.folding import words as search_words
 from glimmers.journal.models import State
 from glimmers.states.palette import (
     DEFAULT_COLOURS,
@@ -22,6 +24,8 @@ from glimmers.states.palette import (
     RANK,
     SHAPE_NAMES,
     STEP_HINTS,
+    STORY_FIELDS,
+    STORY_HINTS,
 )
 from glimmers.states.words import Chip, chips_for
 
@@ -67,6 +71,7 @@ class Rung:
     own_colour: str
     answers: tuple[Answer, ...] = field(default=())
     words: tuple[str, ...] = field(default=())  # the person's own word list for it, in their order
+    story: tuple[Answer, ...] = field(default=())  # its landmark story: what happened, the body, the thoughts
 
     @property
     def marker(self) -> str:
@@ -92,6 +97,21 @@ class Rung:
     @property
     def written(self) -> bool:
         return bool(self.own_name or self.own_colour or self.words or any(answer.text for answer in self.answers))
+
+    @property
+    def story_hint(self) -> str:
+        return STORY_HINTS[self.state]
+
+    @property
+    def has_story(self) -> bool:
+        return any(answer.text for answer in self.story)
+
+    def story_matches(self, wanted: Iterable[str]) -> bool:
+        """Does the landmark story hold every word searched for, as search reads words (journal.folding: no
+        accents, any case, a word found by its beginning, as the journal's search does)?"""
+        held = set(search_words(" ".join(answer.text for answer in self.story)))
+        wanted = list(wanted)
+        return bool(held and wanted) and all(any(word.startswith(w) for word in held) for w in wanted)
 
     @property
     def chips(self) -> list[Chip]:
@@ -162,6 +182,10 @@ def ladder_from(row: LadderMap | None) -> Ladder:
             own_colour=own_colour,
             answers=answers,
             words=tuple(str(word) for word in (getattr(row, f"{state}_words", None) or [])) if row else (),
+            story=tuple(
+                Answer(key, question, getattr(row, f"{state}_story_{key}", "") if row else "")
+                for key, question in STORY_FIELDS.items()
+            ),
         )
     return Ladder(rungs)
 

@@ -111,7 +111,8 @@ class LadderMap(models.Model):
     """The personal profile map, in the person's own words: for each state a name, a colour from the
     palette, and how it is in the body, feelings, thoughts and doing, and what helps to climb; and a short
     list of the person's own words for it (the check-in chips: kept here, so the ladder is still one query
-    on every page that offers a check-in). Empty means "not written yet": the services then use short plain defaults."""
+    on every page that offers a check-in); and one optional landmark story (what happened, what the body felt,
+    what thoughts came). Empty means "not written yet": the services then use short plain defaults."""
 
     owner = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     ventral_name = models.CharField(max_length=NAME_LIMIT, blank=True)
@@ -122,6 +123,9 @@ class LadderMap(models.Model):
     ventral_do = models.TextField(blank=True)
     ventral_helps = models.TextField(blank=True)
     ventral_words = models.JSONField(default=list, blank=True)
+    ventral_story_what = models.TextField(blank=True)
+    ventral_story_body = models.TextField(blank=True)
+    ventral_story_thoughts = models.TextField(blank=True)
     sympathetic_name = models.CharField(max_length=NAME_LIMIT, blank=True)
     sympathetic_colour = models.CharField(max_length=16, blank=True)
     sympathetic_body = models.TextField(blank=True)
@@ -130,6 +134,9 @@ class LadderMap(models.Model):
     sympathetic_do = models.TextField(blank=True)
     sympathetic_helps = models.TextField(blank=True)
     sympathetic_words = models.JSONField(default=list, blank=True)
+    sympathetic_story_what = models.TextField(blank=True)
+    sympathetic_story_body = models.TextField(blank=True)
+    sympathetic_story_thoughts = models.TextField(blank=True)
     dorsal_name = models.CharField(max_length=NAME_LIMIT, blank=True)
     dorsal_colour = models.CharField(max_length=16, blank=True)
     dorsal_body = models.TextField(blank=True)
@@ -138,6 +145,9 @@ class LadderMap(models.Model):
     dorsal_do = models.TextField(blank=True)
     dorsal_helps = models.TextField(blank=True)
     dorsal_words = models.JSONField(default=list, blank=True)
+    dorsal_story_what = models.TextField(blank=True)
+    dorsal_story_body = models.TextField(blank=True)
+    dorsal_story_thoughts = models.TextField(blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = OwnedQuerySet["LadderMap"].as_manager()

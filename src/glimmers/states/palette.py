@@ -64,3 +64,16 @@ EXAMPLE_WORDS = {
     DORSAL: ("foggy", "heavy", "numb", "far away", "flat", "tired"),
     VENTRAL: ("settled", "calm", "here", "open", "warm", "steady"),
 }
+
+# A landmark story for each state (issue 16): "a time I was really here", in three short questions.
+STORY_LIMIT = 1000  # each answer: a short story, not a diary
+STORY_FIELDS = {
+    "what": "What happened",
+    "body": "What my body felt",
+    "thoughts": "What thoughts came",
+}
+STORY_HINTS = {
+    SYMPATHETIC: "A time you were really in this stirred-up state — whatever comes to mind.",
+    DORSAL: "A time you were really in this far-away state — only as much as feels all right to write.",
+    VENTRAL: "A time you were really here, settled and connected: a moment you can come back to.",
+}

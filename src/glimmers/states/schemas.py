@@ -22,6 +22,7 @@ from glimmers.states.palette import (
     NAME_LIMIT,
     NOTE_LIMIT,
     PALETTE,
+    STORY_LIMIT,
     WORD_LIMIT,
     WORDS_PER_STATE,
 )
@@ -32,6 +33,36 @@ Colour = Annotated[str, OneOf(["", *PALETTE])]
 
 
 # --- the ladder map -------------------------------------------------------------------------------
+
+
+class StoryOut(Schema):
+    what: str = Field(description="What happened.")
+    body: str = Field(description="What my body felt.")
+    thoughts: str = Field(description="What thoughts came.")
+
+
+class StoriesOut(Schema):
+    """A landmark story for each state, top to bottom (empty answers until written)."""
+
+    ventral: StoryOut
+    sympathetic: StoryOut
+    dorsal: StoryOut
+
+
+class StoryIn(Body):
+    """Only the answers given change; "" clears one."""
+
+    what: str | None = Field(None, max_length=STORY_LIMIT, description=f"Up to {STORY_LIMIT} characters.")
+    body: str | None = Field(None, max_length=STORY_LIMIT, description=f"Up to {STORY_LIMIT} characters.")
+    thoughts: str | None = Field(None, max_length=STORY_LIMIT, description=f"Up to {STORY_LIMIT} characters.")
+
+
+class StoriesIn(Body):
+    """The stories of the states given change (only the answers given); the others stay."""
+
+    ventral: StoryIn | None = None
+    sympathetic: StoryIn | None = None
+    dorsal: StoryIn | None = None
 
 
 class RungOut(Schema):
@@ -45,6 +76,7 @@ class RungOut(Schema):
     do: str = Field(description="What I do.")
     helps: str = Field(description="What helps me climb.")
     words: list[str] = Field(description="My own words for this state, in my order: my check-in choices.")
+    story: StoryOut = Field(description="My landmark story for this state: a time I was really there.")
 
 
 class LadderOut(Schema):

@@ -20,6 +20,7 @@ from django.utils import timezone
 from glimmers.accounts.models import User
 from glimmers.accounts.zones import zone_named
 from glimmers.journal import services as journal
+from glimmers.journal.folding import words as search_words
 from glimmers.journal.models import State
 from glimmers.journal.text import clean_name, clean_text
 from glimmers.lib.errors import NotFound
@@ -28,7 +29,7 @@ from glimmers.lib.errors import on_field as _field
 from glimmers.lib.owned import OwnedQuerySet
 from glimmers.lib.paging import Page, keyset_page
 from glimmers.lib.when import parse_when
-from glimmers.states.ladder import Ladder, ladder_from, resolve_state
+from glimmers.states.ladder import Ladder, Rung, ladder_from, resolve_state
 from glimmers.states.models import CheckIn, Cue, LadderMap, StatesSettings, Trigger
 from glimmers.states.palette import (
     CUE_NAME_LIMIT,
@@ -39,6 +40,8 @@ from glimmers.states.palette import (
     NAME_LIMIT,
     NOTE_LIMIT,
     PALETTE,
+    STORY_FIELDS,
+    STORY_LIMIT,
     WORD_LIMIT,
 )
 from glimmers.states.words import clean_words
@@ -210,6 +213,37 @@ def remove_words(user: User, words: list[str]) -> tuple[Ladder, list[str]]:
     held = {w.casefold() for r in ladder.top_to_bottom for w in r.words}
     missing = [word for word in words if " ".join(word.split()).casefold() not in held]
     return set_words(user, lists), missing
+
+
+# --- landmark stories -----------------------------------------------------------------------------
+
+
+def set_stories(user: User, stories: Mapping[str, Mapping[str, Any]]) -> Ladder:
+    """Write the landmark stories of the states given: for each, only the answers given ("" clears one).
+    Every answer is checked before anything is saved."""
+    columns: dict[str, str] = {}
+    for state, answers in stories.items():
+        _known_state(state)
+        unknown = [key for key in answers if key not in STORY_FIELDS]
+        if unknown:
+            raise ValidationError(f"A landmark story has {', '.join(STORY_FIELDS)} — not “{unknown[0]}”.")
+        for key, value in answers.items():
+            label = f"answer to “{STORY_FIELDS[key]}”"
+            columns[f"{state}_story_{key}"] = _field(key, clean_text, value or "", label=label, limit=STORY_LIMIT)
+    with transaction.atomic():
+        ladder_map, _created = LadderMap.objects.select_for_update().get_or_create(owner=user)
+        for column, value in columns.items():
+            setattr(ladder_map, column, value)
+        ladder_map.save()
+    return ladder_from(ladder_map)
+
+
+def stories_matching(user: User, text: str, ladder: Ladder | None = None) -> list[Rung]:
+    """The states whose landmark story holds every word of `text`, read as search reads words. No query
+    beyond the ladder's (already read on the page)."""
+    ladder = ladder or ladder_for(user)
+    wanted = search_words(text)
+    return [rung for rung in ladder.top_to_bottom if rung.story_matches(wanted)]
 
 
 def state_named(user: User, word: str, ladder: Ladder | None = None) -> str:

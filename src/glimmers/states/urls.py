@@ -8,6 +8,7 @@ urlpatterns = [
     path("edit/", views.ladder_edit, name="ladder_edit"),
     path("about/", views.ladder_about, name="ladder_about"),
     path("words/", views.ladder_words, name="ladder_words"),
+    path("story/", views.ladder_story, name="ladder_story"),
     path("checkins/new/", views.checkin, name="checkin"),
     path("checkins/<uuid:checkin_id>/delete/", views.checkin_delete, name="checkin_delete"),
     path("day/", views.day, name="day"),

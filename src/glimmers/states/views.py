@@ -24,7 +24,16 @@ from glimmers.lib.errors import NotFound
 from glimmers.lib.http import SignedInRequest, attach_errors, safe_next
 from glimmers.states import reading, services
 from glimmers.states.checkin_control import checkin_context
-from glimmers.states.forms import CheckInForm, CueForm, HardMomentForm, LinkForm, RungForm, SettingsForm, WordsForm
+from glimmers.states.forms import (
+    CheckInForm,
+    CueForm,
+    HardMomentForm,
+    LinkForm,
+    RungForm,
+    SettingsForm,
+    StoryForm,
+    WordsForm,
+)
 from glimmers.states.hooks import capture_before
 from glimmers.states.palette import FILL_ORDER
 from glimmers.states.words import word_steps
@@ -137,6 +146,25 @@ def ladder_words(request: SignedInRequest) -> HttpResponse:
         "starts": [current[state] for state in steps[:-1]] if index == 0 else [],
     }
     return render(request, "states/ladder_words.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def ladder_story(request: SignedInRequest) -> HttpResponse:
+    """One state's landmark story — a time I was really there — in three short, optional questions."""
+    state = request.POST.get("state") or request.GET.get("state") or ""
+    if state not in FILL_ORDER:
+        return redirect(f"{reverse('states:ladder_story')}?state={FILL_ORDER[-1]}")
+    current = services.ladder_for(request.user)
+    form = StoryForm(request.POST or None, rung=current[state])
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.set_stories(request.user, {state: form.service_kwargs()})
+        except ValidationError as error:
+            attach_errors(form, error)
+        else:
+            messages.success(request, "Your story is kept with your ladder.")
+            return redirect(reverse("states:ladder") + f"#rung-{state}")
+    return render(request, "states/ladder_story.html", {"form": form, "rung": current[state], "ladder": current})
 
 
 # --- check-ins and the day ------------------------------------------------------------------------
