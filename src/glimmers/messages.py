@@ -96,6 +96,7 @@ WORDS_SAVED = "Your words for “{name}”: {words}."
 WORDS_REMOVED = "Removed: {words}."
 WORDS_NOT_FOUND = "Not on any of your lists: {words}."
 WORDS_WHICH = 'Say which state the words are for, e.g. `glimmers ladder words "far away" foggy heavy`.'
+SEARCH_ELSEWHERE = "Also in my landmark stories: {names} (`glimmers ladder story NAME --show`)."
 STORY_GUIDE = (
     "A landmark story: a time you were really in this state. Three short questions, each optional "
     '(Enter keeps what is there, "-" clears it).'

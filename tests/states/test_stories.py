@@ -145,6 +145,16 @@ def test_ladder_story_asks_each_question_in_turn(alice: User) -> None:
     assert [a.text for a in services.ladder_for(alice)["dorsal"].story] == ["a grey Tuesday", "", "it will pass"]
 
 
+def test_glimmers_search_mentions_stories_that_hold_the_words(alice: User) -> None:
+    services.set_stories(alice, {"dorsal": {"what": "A grey Tuesday by the lake"}})
+    journal.create_glimmer(alice, text="tea by the lake")
+    result = invoke("search", "lake")
+    assert result.exit_code == 0, result.output
+    assert "tea by the lake" in result.stdout and "Also in my landmark stories: far away" in result.stdout
+    assert "landmark" not in invoke("search", "tea").stdout
+    assert json.loads(invoke("search", "lake", "--json").stdout)[0]["text"] == "tea by the lake"  # a bare array
+
+
 def test_ladder_story_for_no_state_exits_1(alice: User) -> None:
     result = invoke("ladder", "story", "upside down", "--what", "x")
     assert result.exit_code == 1 and "isn't a state on your ladder" in result.stderr

@@ -59,7 +59,9 @@ def render(place: str, request: HttpRequest | None, thing: Any) -> SafeString:
 # - `state_names` — `(user, request) -> {state: words}`: the person's own words for each state (the ladder,
 #   in states); the journal falls back to its plain words when nothing answers;
 # - `checkin_before` — `(user, checkin_id, moment) -> state or ""`: the state of that check-in when it was
-#   made in the 30 minutes before `moment` (a glimmer's "before", filled from a check-in the person saw).
+#   made in the 30 minutes before `moment` (a glimmer's "before", filled from a check-in the person saw);
+# - `search_elsewhere` — `(user, folded words) -> [names]`: for `glimmers search`, what else holds every word
+#   (the ladder: the states whose landmark story does).
 
 Answerer = Callable[..., Any]
 

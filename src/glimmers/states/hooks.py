@@ -7,6 +7,7 @@ glimmers.lib.hooks: the journal asks by name and never imports states.
   in the 30 minutes before the glimmer's own moment (states.services.state_before_from).
 - `capture_before` (a place on Today's capture form): the latest check-in of the last 30 minutes, shown
   openly — "before: fog — from your 07:10 check-in" — as a ticked box the person can untick.
+- `search_elsewhere` (an answer): for `glimmers search`, the states whose landmark story holds the words.
 - `search_results` (a place on the journal's search): landmark stories that hold the words searched for.
 - `first_steps` (a place on Today): once a few glimmers are kept (journal.services.Welcome.few) and while
   the person's ladder is still unwritten, one line pointing to My ladder.
@@ -62,6 +63,14 @@ def capture_before(request: HttpRequest, form: Any) -> str:
     ticked = not bound or form.data.get("before_checkin", "") == str(recent.uuid)
     context = {"checkin": recent, "name": ladder_of(request).name(recent.state), "ticked": ticked}
     return render_to_string("states/_capture_before.html", context, request=request)
+
+
+def stories_named(user: Any, wanted: list[str]) -> list[str]:
+    """For the command line's search: the names of the states whose landmark story holds every word."""
+    from glimmers.states import services
+
+    ladder = services.ladder_for(user)
+    return [rung.name for rung in ladder.top_to_bottom if wanted and rung.story_matches(wanted)]
 
 
 def story_results(request: HttpRequest, found: Any) -> str:
