@@ -69,8 +69,7 @@ def stories_named(user: Any, wanted: list[str]) -> list[str]:
     """For the command line's search: the names of the states whose landmark story holds every word."""
     from glimmers.states import services
 
-    ladder = services.ladder_for(user)
-    return [rung.name for rung in ladder.top_to_bottom if wanted and rung.story_matches(wanted)]
+    return [rung.name for rung in services.stories_matching(user, " ".join(wanted))]
 
 
 def story_results(request: HttpRequest, found: Any) -> str:
@@ -78,8 +77,10 @@ def story_results(request: HttpRequest, found: Any) -> str:
     already read for the page's check-in control, so no query more)."""
     from django.template.loader import render_to_string
 
+    from glimmers.states import services
+
     wanted = sorted(getattr(getattr(found, "query", None), "words", ()) or ())
-    rungs = [rung for rung in ladder_of(request).top_to_bottom if wanted and rung.story_matches(wanted)]
+    rungs = services.stories_matching(request.user, " ".join(wanted), ladder_of(request))  # type: ignore[arg-type]
     if not rungs:
         return ""
     return render_to_string("states/_story_results.html", {"rungs": rungs}, request=request)
