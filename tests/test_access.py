@@ -87,6 +87,8 @@ WEB: dict[str, Route] = {
     "journal:suggest_tags": Route("owner"),
     "states:ladder": Route("owner"),
     "states:ladder_about": Route("owner"),
+    "states:ladder_story": Route("owner", ("get", "post"), data={"state": "dorsal", "what": "a grey day"}),
+    "states:ladder_words": Route("owner", ("get", "post"), data={"step": "dorsal", "words": "foggy", "save": ""}),
     "states:ladder_edit": Route("owner", ("get", "post"), data={"step": "dorsal", "save": "", "name": "fog"}),
     "states:checkin": Route("owner", ("post",), data={"state": "ventral", "note": "from the header"}),
     "states:checkin_delete": Route("owner", ("post",), sample="checkin"),
@@ -159,6 +161,8 @@ API_BODIES: dict[str, dict[str, Any]] = {
     "POST /api/checkins": {"state": "sympathetic", "note": "from a script"},
     "PUT /api/ladder": {"dorsal": {"name": "fog", "colour": "slate"}},
     "PATCH /api/ladder/settings": {"hard_moments": True},
+    "PATCH /api/ladder/words": {"sympathetic": ["buzzing"]},
+    "PATCH /api/ladder/stories": {"ventral": {"what": "the lake at dawn"}},
     "POST /api/hard-moments": {"text": "a loud room", "cue": "noise"},
     "POST /api/cues": {"name": "a new cue"},
     "PATCH /api/cues/{id}": {"name": "renamed"},
@@ -265,7 +269,9 @@ def things(alice: User, bob: User) -> dict[str, str]:
     journal.delete_glimmer(alice, binned.uuid)
     token, _plain = accounts.create_token(alice, name=f"{MARKER} token")
     states.set_hard_moments(alice, True)
-    checkin = states.check_in(alice, state="dorsal", note=f"{MARKER} note")
+    states.set_words(alice, {"dorsal": [f"{MARKER} foggy"]})  # her own words: never another's chips
+    states.set_stories(alice, {"ventral": {"what": f"{MARKER} text", "body": f"{MARKER} body"}})
+    checkin = states.check_in(alice, word=f"{MARKER} foggy", note=f"{MARKER} note")
     cue = states.create_cue(alice, name=f"{MARKER} cue", note=f"{MARKER} note")
     states.link_glimmer(alice, cue.uuid, glimmer.uuid)
     hard_moment = states.add_hard_moment(alice, text=f"{MARKER} text", cue=cue.name)

@@ -42,6 +42,8 @@ def _needs(form_class: type[forms.Form]) -> dict[str, Any]:
     glimmers = [SimpleNamespace(uuid=UUID(int=n), text=f"{AWKWARD} {n}", local_noticed_at=when) for n in (1, 2)]
     return {
         "RungForm": {"rung": ladder["sympathetic"]},
+        "WordsForm": {"rung": ladder["dorsal"]},
+        "StoryForm": {"rung": ladder["ventral"]},
         "HardMomentForm": {"ladder": ladder},
         "LinkForm": {"glimmers": glimmers},
         "PasswordForm": {"user": SimpleNamespace(username="alice", check_password=lambda _password: False)},

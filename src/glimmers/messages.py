@@ -87,6 +87,22 @@ LADDER_GUIDE = (
     "The map goes from stirred up, to far away, to settled, so it always ends in safety."
 )
 LADDER_SAVED = "Your ladder is saved. `glimmers ladder show` shows it."
+WORDS_NONE = "No words of your own for “{name}” yet."
+WORDS_NONE_AT_ALL = (
+    "No words of your own yet. A few for each state become your check-in choices: "
+    '`glimmers ladder words "on edge" buzzing wired`.'
+)
+WORDS_SAVED = "Your words for “{name}”: {words}."
+WORDS_REMOVED = "Removed: {words}."
+WORDS_NOT_FOUND = "Not on any of your lists: {words}."
+WORDS_WHICH = 'Say which state the words are for, e.g. `glimmers ladder words "far away" foggy heavy`.'
+SEARCH_ELSEWHERE = "Also in my landmark stories: {names} (`glimmers ladder story NAME --show`)."
+STORY_GUIDE = (
+    "A landmark story: a time you were really in this state. Three short questions, each optional "
+    '(Enter keeps what is there, "-" clears it).'
+)
+STORY_SAVED = "Your landmark story for “{name}” is kept with your ladder."
+STORY_NONE = 'No landmark story for “{name}” yet — `glimmers ladder story "{name}"` when you like.'
 LADDER_EDIT_WHICH = 'Say which state to change, e.g. `glimmers ladder edit "on edge" --name wired`.'
 ON_OR_OFF = "Say `on` or `off`, e.g. `glimmers ladder hard-moments on`."
 HARD_MOMENTS_ARE_ON = "Hard moments are on."

@@ -35,6 +35,8 @@ PAGES: dict[str, str | None] = {
     "states:ladder": "/ladder/",
     "states:ladder_about": "/ladder/about/",  # the only page that shows the method's terms
     "states:ladder_edit": "/ladder/edit/",
+    "states:ladder_words": "/ladder/words/?first=dorsal",
+    "states:ladder_story": "/ladder/story/?state=ventral",
     "states:day": "/ladder/day/",
     "states:hard_moments": "/ladder/hard-moments/",
     "states:cues": "/ladder/cues/",
@@ -157,6 +159,18 @@ def test_every_page_is_accessible_in_light_and_dark_at_320px(tmp_path: Path, bro
         page.fill("#id_text", "A loud room")
         page.fill("#id_cue", "Rain on the window")
         page.click("button:text('Keep this note')")
+        # Words of her own for one state (by keyboard: type, tick an example, Enter), so the control shows
+        # her words beside states that still show their names.
+        page.goto(f"{running.url}/ladder/words/?first=dorsal")
+        page.fill("#id_words", "foggy, heavy")
+        page.keyboard.press("Tab")
+        page.keyboard.press("Space")
+        page.click("button:text('Save and go on')")
+        page.wait_for_url(re.compile(r"step=sympathetic"))
+        page.goto(f"{running.url}/ladder/story/?state=ventral")  # a landmark story, shown on the map
+        page.fill("#id_what", "The lake at dawn")
+        page.click("button:text('Keep my story')")
+        page.wait_for_url(re.compile(r"/ladder/"))
         page.click("#checkin > summary")
         page.click("button.rung-button >> nth=1")
         page.locator("#checkin-status", has_text="Noted").wait_for()

@@ -93,12 +93,18 @@ def _store(base: str, token: str) -> tuple[Stash, dict[str, str]]:
     anchor = call("POST", "/kit/anchors", {"kind": "glimmer", "id": glimmer["id"], "note": field("anchor note")})
     ids = {"glimmer": glimmer["id"], "person": person["id"], "place": place["id"], "tag": tag["id"]}
     ids |= {"cue": cue["id"], "anchor": anchor["id"]}
+    # Last, so the markers above keep their numbers: a word of one's own (a chip, and a check-in by it), a story.
+    [word] = call("PATCH", "/ladder/words", {"ventral": [field("word")]})["ventral"]
+    call("POST", "/checkins", {"word": word})
+    story = {key: field(f"story {key}") for key in ("what", "body", "thoughts")}
+    call("PATCH", "/ladder/stories", {"ventral": story})
     return field, ids
 
 
 # Each page, and the fields it must show at the least; any other field it shows is checked too.
 GLIMMER = ["text", "why", "person", "place", "tag"]
 RUNG = ["name", "body", "feel", "think", "do", "helps"]
+STORY = ["story what", "story body", "story thoughts"]
 PAGES = {
     "/": ["text"],
     "/journal/": ["text", "person", "place"],
@@ -114,9 +120,12 @@ PAGES = {
     "/tags/": ["tag"],
     "/tags/{tag}/": ["tag", "tag note", "text"],
     "/tags/{tag}/edit/": ["tag"],
-    "/ladder/": RUNG,
+    "/ladder/": [*RUNG, "word", *STORY],
     "/ladder/edit/?step=ventral": RUNG,
-    "/ladder/day/": ["check-in note"],
+    "/ladder/words/?step=ventral": ["word"],
+    "/ladder/story/?state=ventral": STORY,
+    "/journal/?q=zq21": ["story what"],  # the landmark story that holds the marker
+    "/ladder/day/": ["check-in note", "word"],
     "/ladder/hard-moments/": ["hard moment", "hard moment cue"],
     "/ladder/cues/": ["cue", "hard moment cue"],
     "/ladder/cues/{cue}/": ["cue", "cue note", "text"],

@@ -95,3 +95,59 @@ def test_check_in_from_any_page_and_write_the_ladder_by_keyboard(tmp_path: Path,
         assert not page.locator(".site-header").is_visible()
         assert page.locator(".ladder").is_visible()
         page.emulate_media(media="screen")
+
+
+def test_my_words_and_a_landmark_story_by_keyboard_then_a_check_in_as_one_of_my_words(
+    tmp_path: Path, page: Any
+) -> None:
+    with serving_with_account(tmp_path, NAME, PASSWORD) as running:
+        sign_in(page, running.url, NAME, PASSWORD)
+        page.goto(f"{running.url}/ladder/")
+        tab_to(page, "a:text('Choose my words')")
+        page.keyboard.press("Enter")
+        page.wait_for_url(re.compile(r"/ladder/words/$"))
+        # Begin with the far-away state instead; the settled one still comes last.
+        tab_to(page, "a:has-text('far away')")
+        page.keyboard.press("Enter")
+        page.wait_for_url(re.compile(r"first=dorsal$"))
+        assert_accessible(page, "my words, step 1")
+        tab_to(page, "#id_words")
+        page.keyboard.type("foggy, heavy")
+        tab_to(page, "input[name='examples'][value='numb']")
+        page.keyboard.press("Space")  # take an example word
+        tab_to(page, "button:text('Save and go on')")
+        page.keyboard.press("Enter")
+        page.wait_for_url(re.compile(r"step=sympathetic&first=dorsal$"))
+        tab_to(page, "button:text('Skip this step')")
+        page.keyboard.press("Enter")
+        page.wait_for_url(re.compile(r"step=ventral&first=dorsal$"))
+        tab_to(page, "#id_words")
+        page.keyboard.type("settled")
+        tab_to(page, "button:text('Save my words')")
+        page.keyboard.press("Enter")
+        page.wait_for_url(re.compile(r"/ladder/#words-heading$"))
+        expect(page.locator("#rung-dorsal ~ .rung-words")).to_have_text("My words for it: foggy · heavy · numb")
+
+        # A landmark story for the settled state, kept with the map.
+        tab_to(page, "a[href='/ladder/story/?state=ventral']")
+        page.keyboard.press("Enter")
+        assert_accessible(page, "a landmark story")
+        tab_to(page, "#id_what")
+        page.keyboard.type("The lake at dawn")
+        tab_to(page, "button:text('Keep my story')")
+        page.keyboard.press("Enter")
+        page.wait_for_url(re.compile(r"/ladder/#rung-ventral$"))
+        tab_to(page, "#story-ventral > summary")
+        page.keyboard.press("Enter")  # the story is folded away until opened
+        assert "The lake at dawn" in page.locator("#story-ventral").inner_text()
+        assert_accessible(page, "my ladder with words and a story")
+
+        # The control offers my words; one tap on "foggy" checks in at the far-away state.
+        tab_to(page, "#checkin > summary")
+        page.keyboard.press("Enter")
+        tab_to(page, "button.rung-button:has-text('foggy')")
+        page.keyboard.press("Enter")
+        page.locator("#checkin-status", has_text="Noted: foggy").wait_for()
+        assert_accessible(page, "after a check-in by my word")
+        page.goto(f"{running.url}/ladder/day/")
+        assert "foggy (far away)" in page.locator(".timeline-item").first.inner_text()

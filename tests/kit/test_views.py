@@ -152,7 +152,8 @@ def test_im_done_keeps_the_savouring_and_asks_how_i_feel(alice_client: Client, a
     assert (savouring.seconds, savouring.surfacing) == (17, surfacing)
     assert response["Location"] == f"/kit/savourings/{savouring.uuid}/feel/"
     text = page(alice_client, response["Location"])
-    assert "How do you feel now?" in text and text.count('name="state" value="') == 6  # and the header's control
+    assert "How do you feel now?" in text and text.count('name="state" value="') == 3
+    assert text.count('name="chip" value="') == 3  # and the header's control, in its chips
     response = alice_client.post(response["Location"], {"state": "ventral"})
     assert response.status_code == 302 and response["Location"] == "/kit/"
     assert CheckIn.objects.get().state == "ventral"

@@ -45,6 +45,9 @@ def test_the_json_export_holds_every_section_and_keeps_ids(alice: User, alices_j
     assert {anchor["kind"] for anchor in document["anchors"]} == {"glimmer", "person"}
     assert document["savourings"][0]["surfacing"] == document["surfacings"][0]["id"]
     assert document["ladder_map"]["dorsal"]["name"] == "MARKER-alice fog"
+    assert document["ladder_map"]["dorsal"]["words"] == ["MARKER-alice foggy", "heavy"]
+    assert document["ladder_map"]["ventral"]["story_what"] == "MARKER-alice the lake"
+    assert document["check_ins"][0]["state"] == "dorsal" and document["check_ins"][0]["word"] == "MARKER-alice foggy"
     assert document["settings"] == {
         "hard_moments": True,
         "savour_seconds": 20,

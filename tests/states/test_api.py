@@ -36,7 +36,7 @@ def test_a_check_in_by_my_own_name_comes_back_in_my_words(alice_api: Api, alice:
     response = alice_api.send("post", "/checkins", {"state": "FOG", "note": "heavy", "when": "10 minutes ago"})
     assert response.status_code == 201, response.content
     shape = response.json()
-    assert set(shape) == {"id", "state", "name", "note", "at", "time_zone", "created_at"}
+    assert set(shape) == {"id", "state", "name", "word", "note", "at", "time_zone", "created_at"}
     assert (shape["state"], shape["name"], shape["note"], shape["time_zone"]) == (
         "dorsal",
         "fog",
@@ -52,7 +52,7 @@ def test_a_check_in_by_my_own_name_comes_back_in_my_words(alice_api: Api, alice:
         ({"state": "joyful"}, 400, "isn't a state on your ladder"),
         ({"state": "ventral", "note": "x" * 501}, 422, "500 characters at most"),
         ({"state": "ventral", "at": "2026-01-01T10:00:00Z", "when": "now"}, 400, "not both"),
-        ({"note": "no state"}, 422, ""),
+        ({"note": "no state"}, 400, "Please say where you are"),
     ],
 )
 def test_bad_check_ins_are_refused_with_a_reason(alice_api: Api, body: dict[str, Any], status: int, words: str) -> None:

@@ -40,7 +40,7 @@ def test_checkin_with_a_note_prints_json(alice: User) -> None:
     result = invoke("checkin", "sympathetic", "--note", "deadline at four", "--when", "10 minutes ago", "--json")
     assert result.exit_code == 0, result.output
     shape = json.loads(result.stdout)
-    assert set(shape) == {"id", "state", "name", "note", "at", "time_zone", "created_at"}
+    assert set(shape) == {"id", "state", "name", "word", "note", "at", "time_zone", "created_at"}
     assert (shape["state"], shape["name"], shape["note"]) == ("sympathetic", "on edge", "deadline at four")
 
 

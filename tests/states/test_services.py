@@ -211,7 +211,7 @@ def test_a_check_in_takes_my_own_name_for_a_state(alice: User) -> None:
     ("fields", "words"),
     [
         ({"state": "happy"}, "isn't a state on your ladder"),
-        ({"state": ""}, "isn't a state on your ladder"),
+        ({"state": ""}, "Please say where you are"),
         ({"state": "ventral", "note": "x" * 501}, "500 is the most"),
         ({"state": "ventral", "when": "next week"}, "still to come"),
         ({"state": "ventral", "time_zone": "Mars/Olympus"}, "isn't a time zone"),

@@ -14,7 +14,8 @@ Places in use:
 - `first_steps` — on Today once a few glimmers are kept, a next step to offer (the thing: a Welcome).
 - `settings_sections` — whole sections of the Settings page (the thing: the signed-in user);
 - `today_intention` — a line in Today's capture box, above today's glimmers (the thing: today's date);
-- `today_sections` — sections on Today below the capture box (the thing: today's date).
+- `today_sections` — sections on Today below the capture box (the thing: today's date);
+- `search_results` — beside the journal's search results, what else holds the words (the thing: the Found).
 
 A contributor is `(request, thing) -> str` and returns HTML it has made safe itself (format_html or a
 rendered template). Contributors that read the database cache what they read on the request, so a page of
@@ -58,7 +59,9 @@ def render(place: str, request: HttpRequest | None, thing: Any) -> SafeString:
 # - `state_names` — `(user, request) -> {state: words}`: the person's own words for each state (the ladder,
 #   in states); the journal falls back to its plain words when nothing answers;
 # - `checkin_before` — `(user, checkin_id, moment) -> state or ""`: the state of that check-in when it was
-#   made in the 30 minutes before `moment` (a glimmer's "before", filled from a check-in the person saw).
+#   made in the 30 minutes before `moment` (a glimmer's "before", filled from a check-in the person saw);
+# - `search_elsewhere` — `(user, folded words) -> [names]`: for `glimmers search`, what else holds every word
+#   (the ladder: the states whose landmark story does).
 
 Answerer = Callable[..., Any]
 

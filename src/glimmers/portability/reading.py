@@ -25,7 +25,10 @@ if TYPE_CHECKING:
 
 BATCH = 2000  # rows a query: bigger batches ask less often, and 2,000 glimmers are still under a megabyte
 LADDER_STATES = ("ventral", "sympathetic", "dorsal")
-LADDER_FIELDS = ("name", "colour", "body", "feel", "think", "do", "helps")
+LADDER_FIELDS = (
+    *("name", "colour", "body", "feel", "think", "do", "helps", "words"),
+    *("story_what", "story_body", "story_thoughts"),  # its landmark story
+)
 
 Row = dict[str, Any]
 
@@ -120,6 +123,7 @@ def check_ins(user: User) -> Iterator[Row]:
                 "at": _local(row.at, row.time_zone),
                 "time_zone": row.time_zone,
                 "state": row.state,
+                "word": row.word,
                 "note": row.note,
                 "created_at": _utc(row.created_at),
             }

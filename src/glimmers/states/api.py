@@ -36,6 +36,10 @@ from glimmers.states.schemas import (
     LinkIn,
     SettingsIn,
     SettingsOut,
+    StoriesIn,
+    StoriesOut,
+    WordsIn,
+    WordsOut,
 )
 
 router = Router()
@@ -63,6 +67,35 @@ def put_ladder(request: SignedInRequest, body: LadderIn) -> dict[str, Any]:
     """The whole map at once: what is left out is cleared. Nothing changes if anything is refused."""
     ladder = services.update_ladder(request.user, body.model_dump(exclude_none=True), replace=True)
     return reading.ladder_as_dict(ladder)
+
+
+@router.get("/ladder/words", response={200: WordsOut, **ERRORS}, tags=["ladder"], summary="My words for each state")
+def get_words(request: SignedInRequest) -> dict[str, Any]:
+    """Each state's own word list, in your order: your check-in choices."""
+    return reading.words_as_dict(services.ladder_for(request.user))
+
+
+@router.patch(
+    "/ladder/words", response={200: WordsOut, **ERRORS}, tags=["ladder"], summary="Change my words for states"
+)
+def patch_words(request: SignedInRequest, body: WordsIn) -> dict[str, Any]:
+    """The lists given replace those states' lists; the others stay. Nothing changes if anything is refused."""
+    return reading.words_as_dict(services.set_words(request.user, body.model_dump(exclude_none=True)))
+
+
+@router.get("/ladder/stories", response={200: StoriesOut, **ERRORS}, tags=["ladder"], summary="My landmark stories")
+def get_stories(request: SignedInRequest) -> dict[str, Any]:
+    """For each state, a time I was really there: what happened, what my body felt, what thoughts came."""
+    return reading.stories_as_dict(services.ladder_for(request.user))
+
+
+@router.patch(
+    "/ladder/stories", response={200: StoriesOut, **ERRORS}, tags=["ladder"], summary="Write my landmark stories"
+)
+def patch_stories(request: SignedInRequest, body: StoriesIn) -> dict[str, Any]:
+    """Only the states and answers given change ("" clears one). Nothing changes if anything is refused."""
+    given = {state: story.model_dump(exclude_none=True) for state, story in body if story is not None}
+    return reading.stories_as_dict(services.set_stories(request.user, given))
 
 
 @router.get("/ladder/settings", response={200: SettingsOut, **ERRORS}, tags=["ladder"], summary="My ladder settings")
@@ -96,6 +129,7 @@ def create_checkin(request: SignedInRequest, body: CheckInIn) -> Status[dict[str
     checkin = services.check_in(
         request.user,
         state=body.state,
+        word=body.word,
         note=body.note,
         when=_when(body.at, body.when),
         time_zone=body.time_zone,

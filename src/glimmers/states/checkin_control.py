@@ -26,7 +26,7 @@ def checkin_context(
     return {
         "ladder": ladder,
         "saved": saved,
-        "saved_name": ladder.name(saved.state) if saved else "",
+        "saved_name": (saved.word or ladder.name(saved.state)) if saved else "",
         "problem": problem,
         "note": note if problem else "",
         "note_limit": NOTE_LIMIT,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -35,7 +35,10 @@ states_app.add_typer(ladder_app, name="ladder")
 states_app.add_typer(cues_app, name="cues")
 
 StateArgument = Annotated[
-    str, typer.Argument(metavar="STATE", help="Your own name for the state, or its plain words (any case).")
+    str,
+    typer.Argument(
+        metavar="STATE", help="Your own name for the state, its plain words, or one of your words for it (any case)."
+    ),
 ]
 WhenOption = Annotated[
     str | None,
@@ -75,7 +78,8 @@ def checkin(
     if as_json:
         print_json(reading.checkin_as_dict(saved, ladder))
         return
-    typer.echo(messages.CHECKED_IN.format(name=ladder.name(saved.state), time=f"{saved.local_at:%H:%M}"))
+    name = f"{saved.word} ({ladder.name(saved.state)})" if saved.word else ladder.name(saved.state)
+    typer.echo(messages.CHECKED_IN.format(name=name, time=f"{saved.local_at:%H:%M}"))
 
 
 # --- the ladder map -------------------------------------------------------------------------------
@@ -86,12 +90,16 @@ def _print_ladder(ladder: Ladder) -> None:
     for rung in ladder.top_to_bottom:
         typer.echo("")
         typer.echo(f"{rung.marker} {rung.name}  " + typer.style(f"({rung.colour_name}, {rung.shape})", dim=True))
+        if rung.words:
+            typer.echo(f"  {typer.style('My words:', dim=True)} {', '.join(rung.words)}")
         written = [answer for answer in rung.answers if answer.text]
         for answer in written:
             text = answer.text.replace("\n", "\n    ")
             typer.echo(f"  {typer.style(answer.question + ':', dim=True)} {text}")
         if not rung.written:
             typer.echo(typer.style("  " + messages.RUNG_NOT_WRITTEN.format(name=rung.name), dim=True))
+        if rung.has_story:
+            typer.echo(f"  {typer.style('My landmark story:', dim=True)} {rung.story[0].text or '…'}")
 
 
 @ladder_app.command("show")
@@ -163,6 +171,110 @@ def ladder_edit(
         print_json(reading.ladder_as_dict(ladder))
         return
     typer.echo(messages.LADDER_SAVED)
+
+
+def _print_words(ladder: Ladder, states: list[str]) -> None:
+    if not any(ladder[state].words for state in states) and len(states) > 1:
+        typer.echo(messages.WORDS_NONE_AT_ALL)
+        return
+    for state in states:
+        rung = ladder[state]
+        words = (
+            ", ".join(rung.words) if rung.words else typer.style(messages.WORDS_NONE.format(name=rung.name), dim=True)
+        )
+        typer.echo(f"{rung.marker} {rung.name}: {words}")
+
+
+@ladder_app.command("words")
+def ladder_words(
+    state: Annotated[
+        str | None,
+        typer.Argument(metavar="[STATE]", help="Which state (your own name or the plain one). Left out: all three."),
+    ] = None,
+    words: Annotated[
+        list[str] | None, typer.Argument(metavar="[WORD…]", help="Words to add to that state's list.")
+    ] = None,
+    remove: Annotated[
+        list[str] | None,
+        typer.Option("--remove", metavar="WORD", help="Take a word off whichever list holds it (repeatable)."),
+    ] = None,
+    user: UserOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """My own words for each state: they become my check-in choices (`glimmers checkin foggy`). With a state
+    and words, add them to its list; with --remove, take words off."""
+    with signed_in(user) as owner:
+        from glimmers.states import reading, services
+        from glimmers.states.palette import LADDER
+
+        ladder = services.ladder_for(owner)
+        chosen = services.state_named(owner, state, ladder) if state is not None else None
+        missing: list[str] = []
+        if remove:
+            ladder, missing = services.remove_words(owner, remove)
+        if words:
+            if chosen is None:
+                fail(messages.WORDS_WHICH, code=2)
+            ladder = services.add_words(owner, chosen, words)
+    if missing:
+        typer.echo(messages.WORDS_NOT_FOUND.format(words=", ".join(missing)), err=True)
+    if as_json:
+        print_json(reading.words_as_dict(ladder))
+        return
+    if remove and len(missing) < len(remove):
+        typer.echo(messages.WORDS_REMOVED.format(words=", ".join(w for w in remove if w not in missing)))
+    if words and chosen:
+        typer.echo(messages.WORDS_SAVED.format(name=ladder[chosen].name, words=", ".join(ladder[chosen].words)))
+    elif not remove:
+        _print_words(ladder, [chosen] if chosen else list(LADDER))
+
+
+def _print_story(rung: Any) -> None:
+    typer.echo(f"{rung.marker} {rung.name}")
+    if not rung.has_story:
+        typer.echo(typer.style(messages.STORY_NONE.format(name=rung.name), dim=True))
+    for answer in rung.story:
+        if answer.text:
+            typer.echo(
+                f"  {typer.style(answer.question + ':', dim=True)} {answer.text.replace(chr(10), chr(10) + '    ')}"
+            )
+
+
+@ladder_app.command("story")
+def ladder_story(
+    state: StateArgument,
+    what: Annotated[str | None, typer.Option("--what", metavar="TEXT", help="What happened.")] = None,
+    body: Annotated[str | None, typer.Option("--body", metavar="TEXT", help="What my body felt.")] = None,
+    thoughts: Annotated[str | None, typer.Option("--thoughts", metavar="TEXT", help="What thoughts came.")] = None,
+    show: Annotated[bool, typer.Option("--show", help="Only show the story.")] = False,
+    user: UserOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """A landmark story for a state: a time I was really there. With options, change just those ("" clears
+    one); with --show, show it; else answer the three questions one by one."""
+    given = {"what": what, "body": body, "thoughts": thoughts}
+    changes = {key: value for key, value in given.items() if value is not None}
+    with signed_in(user) as owner:
+        from glimmers.states import reading, services
+        from glimmers.states.palette import STORY_FIELDS
+
+        ladder = services.ladder_for(owner)
+        chosen = services.state_named(owner, state, ladder)
+        if not show:
+            if not changes:
+                typer.echo(messages.STORY_GUIDE)
+                typer.echo(f"{ladder[chosen].marker} {ladder[chosen].name} — {ladder[chosen].story_hint}")
+                for answer in ladder[chosen].story:
+                    reply = typer.prompt(STORY_FIELDS[answer.key], default=answer.text, show_default=bool(answer.text))
+                    changes[answer.key] = "" if reply.strip() == "-" else reply
+            ladder = services.set_stories(owner, {chosen: changes})
+    if as_json:
+        print_json(reading.stories_as_dict(ladder)[chosen])
+        return
+    if show:
+        _print_story(ladder[chosen])
+    else:
+        typer.echo(messages.STORY_SAVED.format(name=ladder[chosen].name))
 
 
 @ladder_app.command("hard-moments")

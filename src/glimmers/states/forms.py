@@ -13,20 +13,76 @@ from glimmers.lib.forms import PlainLabels
 from glimmers.states.ladder import Ladder, Rung
 from glimmers.states.palette import (
     CUE_NAME_LIMIT,
+    EXAMPLE_WORDS,
     FIELD_LIMIT,
     FIELDS,
     HARD_MOMENT_LIMIT,
     NAME_LIMIT,
     NOTE_LIMIT,
     PALETTE,
+    STORY_FIELDS,
+    STORY_LIMIT,
+    WORD_LIMIT,
+    WORDS_PER_STATE,
 )
+from glimmers.states.words import read_chip, split_words
+
+
+def _questions(questions: dict[str, str], *, rows: int, limit: int) -> dict[str, forms.Field]:
+    """Optional free-text answers, one a question (the map's, a landmark story's); the services check limits."""
+    return {
+        key: forms.CharField(
+            label=question,
+            required=False,
+            strip=False,
+            widget=forms.Textarea(attrs={"rows": rows, "maxlength": limit}),
+        )
+        for key, question in questions.items()
+    }
 
 
 class CheckInForm(PlainLabels, forms.Form):
-    """The small "where am I?" control on every page: a state button, and a note if one likes."""
+    """The small "where am I?" control on every page: a chip (one of the person's words, or a state's name),
+    and a note if one likes. Pages below the ladder may still send a bare `state`."""
 
-    state = forms.ChoiceField(choices=State.choices)
+    state = forms.ChoiceField(choices=State.choices, required=False)
+    chip = forms.CharField(required=False, max_length=16 + 1 + WORD_LIMIT * 4)
     note = forms.CharField(required=False, strip=False, max_length=NOTE_LIMIT * 4)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        state, word = read_chip(data.get("chip", ""))
+        data["state"], data["word"] = (state, word) if state else (data.get("state", ""), "")
+        if data["state"] not in State.values:
+            raise forms.ValidationError("Please choose where you are on your ladder.")
+        return data
+
+
+class WordsForm(PlainLabels, forms.Form):
+    """One step of the guided word list: the person's words for one state, and examples to take or leave."""
+
+    words = forms.CharField(
+        label="My words for it",
+        required=False,
+        strip=False,
+        max_length=WORD_LIMIT * WORDS_PER_STATE * 8,  # the services say the limit plainly
+        help_text=f"One a line, or with commas between. Up to {WORDS_PER_STATE}.",
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    examples = forms.MultipleChoiceField(
+        label="Some words other people use", required=False, widget=forms.CheckboxSelectMultiple
+    )
+
+    def __init__(self, *args: Any, rung: Rung, **kwargs: Any) -> None:
+        kwargs.setdefault("initial", {"words": "\n".join(rung.words)})
+        super().__init__(*args, **kwargs)
+        field = self.fields["examples"]
+        assert isinstance(field, forms.MultipleChoiceField)
+        # Every example stays a choice (one already on the list is merged, not doubled).
+        field.choices = [(word, word) for word in EXAMPLE_WORDS[rung.state]]
+
+    def word_list(self) -> list[str]:
+        return [*split_words(self.cleaned_data["words"]), *self.cleaned_data["examples"]]
 
 
 class RungForm(PlainLabels, forms.Form):
@@ -50,13 +106,7 @@ class RungForm(PlainLabels, forms.Form):
         super().__init__(*args, **kwargs)
         self.rung = rung
         self.fields["name"].help_text = f"A few words, like “{_example(rung.state)}”. Left empty: “{rung.name}”."
-        for key, question in FIELDS.items():
-            self.fields[key] = forms.CharField(
-                label=question,
-                required=False,
-                strip=False,
-                widget=forms.Textarea(attrs={"rows": 2, "maxlength": FIELD_LIMIT}),
-            )
+        self.fields.update(_questions(FIELDS, rows=2, limit=FIELD_LIMIT))
 
     def service_kwargs(self) -> dict[str, Any]:
         return {key: self.cleaned_data[key] for key in ("name", "colour", *FIELDS)}
@@ -64,6 +114,18 @@ class RungForm(PlainLabels, forms.Form):
 
 def _example(state: str) -> str:
     return {"ventral": "calm and here", "sympathetic": "wired", "dorsal": "fog"}[state]
+
+
+class StoryForm(PlainLabels, forms.Form):
+    """A landmark story for one state: three short questions, each optional."""
+
+    def __init__(self, *args: Any, rung: Rung, **kwargs: Any) -> None:
+        kwargs.setdefault("initial", {answer.key: answer.text for answer in rung.story})
+        super().__init__(*args, **kwargs)
+        self.fields.update(_questions(STORY_FIELDS, rows=3, limit=STORY_LIMIT))
+
+    def service_kwargs(self) -> dict[str, str]:
+        return {key: self.cleaned_data[key] for key in STORY_FIELDS}
 
 
 class HardMomentForm(PlainLabels, forms.Form):

@@ -7,6 +7,8 @@ glimmers.lib.hooks: the journal asks by name and never imports states.
   in the 30 minutes before the glimmer's own moment (states.services.state_before_from).
 - `capture_before` (a place on Today's capture form): the latest check-in of the last 30 minutes, shown
   openly — "before: fog — from your 07:10 check-in" — as a ticked box the person can untick.
+- `search_elsewhere` (an answer): for `glimmers search`, the states whose landmark story holds the words.
+- `search_results` (a place on the journal's search): landmark stories that hold the words searched for.
 - `first_steps` (a place on Today): once a few glimmers are kept (journal.services.Welcome.few) and while
   the person's ladder is still unwritten, one line pointing to My ladder.
 """
@@ -61,6 +63,27 @@ def capture_before(request: HttpRequest, form: Any) -> str:
     ticked = not bound or form.data.get("before_checkin", "") == str(recent.uuid)
     context = {"checkin": recent, "name": ladder_of(request).name(recent.state), "ticked": ticked}
     return render_to_string("states/_capture_before.html", context, request=request)
+
+
+def stories_named(user: Any, wanted: list[str]) -> list[str]:
+    """For the command line's search: the names of the states whose landmark story holds every word."""
+    from glimmers.states import services
+
+    return [rung.name for rung in services.stories_matching(user, " ".join(wanted))]
+
+
+def story_results(request: HttpRequest, found: Any) -> str:
+    """On the journal's search: the landmark stories that hold every word searched for (from the ladder
+    already read for the page's check-in control, so no query more)."""
+    from django.template.loader import render_to_string
+
+    from glimmers.states import services
+
+    wanted = sorted(getattr(getattr(found, "query", None), "words", ()) or ())
+    rungs = services.stories_matching(request.user, " ".join(wanted), ladder_of(request))  # type: ignore[arg-type]
+    if not rungs:
+        return ""
+    return render_to_string("states/_story_results.html", {"rungs": rungs}, request=request)
 
 
 def ladder_next(request: HttpRequest, welcome: Any) -> str:

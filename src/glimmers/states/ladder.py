@@ -5,11 +5,13 @@ Pure functions over a LadderMap row (or none): no queries here.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 
+from glimmers.journal.folding import words as search_words
 from glimmers.journal.models import State
 from glimmers.states.palette import (
     DEFAULT_COLOURS,
@@ -22,7 +24,10 @@ from glimmers.states.palette import (
     RANK,
     SHAPE_NAMES,
     STEP_HINTS,
+    STORY_FIELDS,
+    STORY_HINTS,
 )
+from glimmers.states.words import Chip, chips_for
 
 if TYPE_CHECKING:
     from glimmers.states.models import LadderMap
@@ -65,6 +70,8 @@ class Rung:
     colour: str
     own_colour: str
     answers: tuple[Answer, ...] = field(default=())
+    words: tuple[str, ...] = field(default=())  # the person's own word list for it, in their order
+    story: tuple[Answer, ...] = field(default=())  # its landmark story: what happened, the body, the thoughts
 
     @property
     def marker(self) -> str:
@@ -89,7 +96,27 @@ class Rung:
 
     @property
     def written(self) -> bool:
-        return bool(self.own_name or self.own_colour or any(answer.text for answer in self.answers))
+        return bool(self.own_name or self.own_colour or self.words or any(answer.text for answer in self.answers))
+
+    @property
+    def story_hint(self) -> str:
+        return STORY_HINTS[self.state]
+
+    @property
+    def has_story(self) -> bool:
+        return any(answer.text for answer in self.story)
+
+    def story_matches(self, wanted: Iterable[str]) -> bool:
+        """Does the landmark story hold every word searched for, as search reads words (journal.folding: no
+        accents, any case, a word found by its beginning, as the journal's search does)?"""
+        held = set(search_words(" ".join(answer.text for answer in self.story)))
+        wanted = list(wanted)
+        return bool(held and wanted) and all(any(word.startswith(w) for word in held) for w in wanted)
+
+    @property
+    def chips(self) -> list[Chip]:
+        """What the check-in control offers for this state: the person's words, else its name."""
+        return chips_for(self.state, self.words, self.name)
 
     def answer(self, key: str) -> str:
         return next(answer.text for answer in self.answers if answer.key == key)
@@ -111,6 +138,10 @@ class Ladder:
         return [self.rungs[state] for state in FILL_ORDER]
 
     @property
+    def has_words(self) -> bool:
+        return any(rung.words for rung in self.rungs.values())
+
+    @property
     def started(self) -> bool:
         return any(rung.written for rung in self.rungs.values())
 
@@ -122,7 +153,17 @@ class Ladder:
         for rung in self.top_to_bottom:
             if rung.name.casefold() not in words:
                 words.append(rung.name)
-        return words
+        return words + [word for rung in self.top_to_bottom for word in rung.words]
+
+    def state_of_word(self, word: str) -> str | None:
+        """Which state's list holds this word (ignoring case), if any."""
+        wanted = " ".join((word or "").split()).casefold()
+        return next((r.state for r in self.top_to_bottom if wanted and wanted in map(str.casefold, r.words)), None)
+
+    def own_word(self, word: str) -> str:
+        """The word as the person spelled it in their list ("" when no list holds it)."""
+        wanted = " ".join((word or "").split()).casefold()
+        return next((w for r in self.top_to_bottom for w in r.words if w.casefold() == wanted), "") if wanted else ""
 
 
 def ladder_from(row: LadderMap | None) -> Ladder:
@@ -140,13 +181,19 @@ def ladder_from(row: LadderMap | None) -> Ladder:
             colour=own_colour if own_colour in PALETTE else DEFAULT_COLOURS[state],
             own_colour=own_colour,
             answers=answers,
+            words=tuple(str(word) for word in (getattr(row, f"{state}_words", None) or [])) if row else (),
+            story=tuple(
+                Answer(key, question, getattr(row, f"{state}_story_{key}", "") if row else "")
+                for key, question in STORY_FIELDS.items()
+            ),
         )
     return Ladder(rungs)
 
 
 def resolve_state(ladder: Ladder, word: str) -> str:
-    """A state from its standard name (ventral, sympathetic, dorsal), the person's own name for it, or
-    the plain words Glimmers shows for it — ignoring case and extra spaces."""
+    """A state from its standard name (ventral, sympathetic, dorsal), the person's own name for it, the
+    plain words Glimmers shows for it, or one of the words on its list — ignoring case and extra spaces.
+    Names come first, so a word can never take a name's meaning away."""
     wanted = " ".join((word or "").split()).casefold()
     if wanted in LADDER:
         return wanted
@@ -156,5 +203,8 @@ def resolve_state(ladder: Ladder, word: str) -> str:
     for rung in ladder.top_to_bottom:
         if wanted and wanted == rung.standard.casefold():
             return rung.state
+    by_word = ladder.state_of_word(wanted)  # a word from any state's own list checks in at that state
+    if by_word:
+        return by_word
     accepted = ", ".join(f"“{word}”" for word in ladder.accepted_words())
     raise ValidationError(f"“{word}” isn't a state on your ladder. Say one of: {accepted}.", code="state")

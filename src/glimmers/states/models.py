@@ -16,7 +16,7 @@ from django.db.models.functions import Lower
 
 from glimmers.journal.models import Glimmer, State
 from glimmers.lib.owned import OwnedQuerySet, ShortId
-from glimmers.states.palette import CUE_NAME_LIMIT, NAME_LIMIT
+from glimmers.states.palette import CUE_NAME_LIMIT, NAME_LIMIT, WORD_LIMIT
 
 if TYPE_CHECKING:
     pass
@@ -46,6 +46,9 @@ class CheckIn(Moment):
     """ "Where am I?" — a state at a moment, with an optional note."""
 
     state = models.CharField(max_length=16, choices=State.choices)
+    # The word of the person's own it was chosen by ("foggy"), as it was then: editing the list later
+    # changes neither this nor the state. Empty for a check-in by the state's name.
+    word = models.CharField(max_length=WORD_LIMIT, blank=True)
     note = models.TextField(blank=True)
 
     objects = OwnedQuerySet["CheckIn"].as_manager()
@@ -102,8 +105,10 @@ class Trigger(Moment):
 
 class LadderMap(models.Model):
     """The personal profile map, in the person's own words: for each state a name, a colour from the
-    palette, and how it is in the body, feelings, thoughts and doing, and what helps to climb.
-    Empty means "not written yet": the services then use short plain defaults."""
+    palette, and how it is in the body, feelings, thoughts and doing, and what helps to climb; and a short
+    list of the person's own words for it (the check-in chips: kept here, so the ladder is still one query
+    on every page that offers a check-in); and one optional landmark story (what happened, what the body felt,
+    what thoughts came). Empty means "not written yet": the services then use short plain defaults."""
 
     owner = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     ventral_name = models.CharField(max_length=NAME_LIMIT, blank=True)
@@ -113,6 +118,10 @@ class LadderMap(models.Model):
     ventral_think = models.TextField(blank=True)
     ventral_do = models.TextField(blank=True)
     ventral_helps = models.TextField(blank=True)
+    ventral_words = models.JSONField(default=list, blank=True)
+    ventral_story_what = models.TextField(blank=True)
+    ventral_story_body = models.TextField(blank=True)
+    ventral_story_thoughts = models.TextField(blank=True)
     sympathetic_name = models.CharField(max_length=NAME_LIMIT, blank=True)
     sympathetic_colour = models.CharField(max_length=16, blank=True)
     sympathetic_body = models.TextField(blank=True)
@@ -120,6 +129,10 @@ class LadderMap(models.Model):
     sympathetic_think = models.TextField(blank=True)
     sympathetic_do = models.TextField(blank=True)
     sympathetic_helps = models.TextField(blank=True)
+    sympathetic_words = models.JSONField(default=list, blank=True)
+    sympathetic_story_what = models.TextField(blank=True)
+    sympathetic_story_body = models.TextField(blank=True)
+    sympathetic_story_thoughts = models.TextField(blank=True)
     dorsal_name = models.CharField(max_length=NAME_LIMIT, blank=True)
     dorsal_colour = models.CharField(max_length=16, blank=True)
     dorsal_body = models.TextField(blank=True)
@@ -127,6 +140,10 @@ class LadderMap(models.Model):
     dorsal_think = models.TextField(blank=True)
     dorsal_do = models.TextField(blank=True)
     dorsal_helps = models.TextField(blank=True)
+    dorsal_words = models.JSONField(default=list, blank=True)
+    dorsal_story_what = models.TextField(blank=True)
+    dorsal_story_body = models.TextField(blank=True)
+    dorsal_story_thoughts = models.TextField(blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = OwnedQuerySet["LadderMap"].as_manager()

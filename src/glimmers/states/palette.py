@@ -54,3 +54,26 @@ FIELDS = {
     "do": "What I do",
     "helps": "What helps me climb",
 }
+
+# Each state's own short word list (issue 16): these become the check-in chips.
+WORD_LIMIT = 40  # one word or a few: "foggy", "calm and here"
+WORDS_PER_STATE = 12  # a short list: enough chips to choose from at a glance, few enough to read
+# A few words to take or leave on the guided page; never more than suggestions, and never stored unasked.
+EXAMPLE_WORDS = {
+    SYMPATHETIC: ("buzzing", "wired", "restless", "tense", "rushed", "prickly"),
+    DORSAL: ("foggy", "heavy", "numb", "far away", "flat", "tired"),
+    VENTRAL: ("settled", "calm", "here", "open", "warm", "steady"),
+}
+
+# A landmark story for each state (issue 16): "a time I was really here", in three short questions.
+STORY_LIMIT = 1000  # each answer: a short story, not a diary
+STORY_FIELDS = {
+    "what": "What happened",
+    "body": "What my body felt",
+    "thoughts": "What thoughts came",
+}
+STORY_HINTS = {
+    SYMPATHETIC: "A time you were really in this stirred-up state — whatever comes to mind.",
+    DORSAL: "A time you were really in this far-away state — only as much as feels all right to write.",
+    VENTRAL: "A time you were really here, settled and connected: a moment you can come back to.",
+}

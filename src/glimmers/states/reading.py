@@ -21,7 +21,7 @@ from glimmers.journal.ladder import moves
 from glimmers.journal.models import Glimmer
 from glimmers.journal.reading import glimmer_as_dict
 from glimmers.states import services
-from glimmers.states.ladder import Ladder, helps, moved_down, moved_up, shift
+from glimmers.states.ladder import Ladder, Rung, helps, moved_down, moved_up, shift
 from glimmers.states.models import CheckIn, Cue, Trigger
 from glimmers.states.palette import LADDER
 
@@ -236,16 +236,32 @@ def ladder_as_dict(ladder: Ladder) -> dict[str, Any]:
             "colour": rung.colour,
             "marker": rung.marker,
             **{answer.key: answer.text for answer in rung.answers},
+            "words": list(rung.words),
+            "story": _story(rung),
         }
         for rung in ladder.top_to_bottom
     }
 
 
+def _story(rung: Rung) -> dict[str, str]:
+    return {answer.key: answer.text for answer in rung.story}
+
+
+def stories_as_dict(ladder: Ladder) -> dict[str, dict[str, str]]:
+    return {rung.state: _story(rung) for rung in ladder.top_to_bottom}
+
+
+def words_as_dict(ladder: Ladder) -> dict[str, list[str]]:
+    return {rung.state: list(rung.words) for rung in ladder.top_to_bottom}
+
+
 def checkin_as_dict(checkin: CheckIn, ladder: Ladder) -> dict[str, Any]:
+    """A check-in's JSON: its state, the person's name for it, and the word it was chosen by ("" if none)."""
     return {
         "id": str(checkin.uuid),
         "state": checkin.state,
         "name": ladder.name(checkin.state),
+        "word": checkin.word,
         "note": checkin.note,
         "at": checkin.local_at.isoformat(),
         "time_zone": checkin.time_zone,

@@ -21,6 +21,9 @@ from glimmers.states.palette import (
     NAME_LIMIT,
     NOTE_LIMIT,
     PALETTE,
+    STORY_LIMIT,
+    WORD_LIMIT,
+    WORDS_PER_STATE,
 )
 
 STATE_WORDS = "ventral, sympathetic or dorsal — or your own name for it (any case)"
@@ -33,6 +36,36 @@ ZoneName = Annotated[str | None, Field(max_length=ZONE_LIMIT, description="IANA 
 # --- the ladder map -------------------------------------------------------------------------------
 
 
+class StoryOut(Schema):
+    what: str = Field(description="What happened.")
+    body: str = Field(description="What my body felt.")
+    thoughts: str = Field(description="What thoughts came.")
+
+
+class StoriesOut(Schema):
+    """A landmark story for each state, top to bottom (empty answers until written)."""
+
+    ventral: StoryOut
+    sympathetic: StoryOut
+    dorsal: StoryOut
+
+
+class StoryIn(Body):
+    """Only the answers given change; "" clears one."""
+
+    what: str | None = Field(None, max_length=STORY_LIMIT, description=f"Up to {STORY_LIMIT} characters.")
+    body: str | None = Field(None, max_length=STORY_LIMIT, description=f"Up to {STORY_LIMIT} characters.")
+    thoughts: str | None = Field(None, max_length=STORY_LIMIT, description=f"Up to {STORY_LIMIT} characters.")
+
+
+class StoriesIn(Body):
+    """The stories of the states given change (only the answers given); the others stay."""
+
+    ventral: StoryIn | None = None
+    sympathetic: StoryIn | None = None
+    dorsal: StoryIn | None = None
+
+
 class RungOut(Schema):
     name: str = Field(description="What Glimmers calls this state for you: your own name, or a plain default.")
     own_name: str = Field(description="Your own name for it, as you wrote it; empty until you do.")
@@ -43,6 +76,8 @@ class RungOut(Schema):
     think: str = Field(description="What I think.")
     do: str = Field(description="What I do.")
     helps: str = Field(description="What helps me climb.")
+    words: list[str] = Field(description="My own words for this state, in my order: my check-in choices.")
+    story: StoryOut = Field(description="My landmark story for this state: a time I was really there.")
 
 
 class LadderOut(Schema):
@@ -71,6 +106,35 @@ class LadderIn(Body):
     dorsal: RungIn | None = None
 
 
+# A list as sent may be longer than the limit (repeats and empty words are merged away first); past this
+# many it is not a word list at all. The limit that counts, WORDS_PER_STATE, is the services' to say plainly.
+WORDS_SENT = 200
+WordList = Annotated[
+    list[Annotated[str, Field(max_length=WORD_LIMIT * 4)]],
+    Field(
+        max_length=WORDS_SENT,
+        description=f"Up to {WORDS_PER_STATE} words of up to {WORD_LIMIT} characters (empty words and repeats, "
+        "ignoring case, are merged away first). A word means one state: not another state's name, nor on its list.",
+    ),
+]
+
+
+class WordsOut(Schema):
+    """My own words for each state, top to bottom."""
+
+    ventral: list[str]
+    sympathetic: list[str]
+    dorsal: list[str]
+
+
+class WordsIn(Body):
+    """The word lists of the states given are replaced (an empty list clears one); the others stay."""
+
+    ventral: WordList | None = None
+    sympathetic: WordList | None = None
+    dorsal: WordList | None = None
+
+
 class SettingsOut(Schema):
     hard_moments: bool = Field(description="Are hard moments on? Off by default; off hides them and deletes nothing.")
 
@@ -86,6 +150,7 @@ class CheckInOut(Schema):
     id: UUID
     state: State
     name: str = Field(description="Your name for the state.")
+    word: str = Field(description="The word of yours it was chosen by, as it was then; empty when none.")
     note: str
     at: Moment = Field(description="ISO 8601, with the offset of the zone it was made in.")
     time_zone: str
@@ -93,9 +158,13 @@ class CheckInOut(Schema):
 
 
 class CheckInIn(Body):
-    """Where am I? Only `state` is needed; give the time as `at` or in words as `when`, not both (default: now)."""
+    """Where am I? A `state`, or one of your `word`s (or both: the word is then kept as given, the state is the
+    one recorded). Give the time as `at` or in words as `when`, not both (default: now)."""
 
-    state: str = Field(max_length=NAME_LIMIT, description=f"{STATE_WORDS}.")
+    state: str = Field("", max_length=NAME_LIMIT, description=f"{STATE_WORDS}, or one of your words.")
+    word: str = Field(
+        "", max_length=WORD_LIMIT, description="One of your words for a state (alone, it finds its state)."
+    )
     note: str = Field("", max_length=NOTE_LIMIT, description="Up to 500 characters.")
     at: IsoMoment | None = Field(None, description="ISO 8601. Without an offset it is read in `time_zone`.")
     when: WhenWords = None

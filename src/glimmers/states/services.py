@@ -20,6 +20,7 @@ from django.utils import timezone
 from glimmers.accounts.models import User
 from glimmers.accounts.zones import zone_named
 from glimmers.journal import services as journal
+from glimmers.journal.folding import words as search_words
 from glimmers.journal.models import State
 from glimmers.journal.text import clean_name, clean_text
 from glimmers.lib.errors import NotFound
@@ -28,7 +29,7 @@ from glimmers.lib.errors import on_field as _field
 from glimmers.lib.owned import OwnedQuerySet
 from glimmers.lib.paging import Page, keyset_page
 from glimmers.lib.when import parse_when
-from glimmers.states.ladder import Ladder, ladder_from, resolve_state
+from glimmers.states.ladder import Ladder, Rung, ladder_from, resolve_state
 from glimmers.states.models import CheckIn, Cue, LadderMap, StatesSettings, Trigger
 from glimmers.states.palette import (
     CUE_NAME_LIMIT,
@@ -39,7 +40,11 @@ from glimmers.states.palette import (
     NAME_LIMIT,
     NOTE_LIMIT,
     PALETTE,
+    STORY_FIELDS,
+    STORY_LIMIT,
+    WORD_LIMIT,
 )
+from glimmers.states.words import clean_words
 
 PREFILL_WINDOW = timedelta(minutes=30)  # a check-in this soon before a glimmer's moment may be its "before"
 PAGE_SIZE = 20
@@ -116,6 +121,10 @@ def _check_names(ladder: Ladder) -> None:
                 {"name": [f"“{rung.name}” already names another state on your ladder. Please choose another name."]}
             )
         seen[key] = rung.state
+        if ladder.state_of_word(key) not in (None, rung.state):
+            raise ValidationError(
+                {"name": [f"“{rung.name}” is one of your words for another state. Please choose another name."]}
+            )
 
 
 def update_ladder(user: User, rungs: Mapping[str, Mapping[str, Any]], *, replace: bool = False) -> Ladder:
@@ -145,8 +154,100 @@ def update_rung(user: User, state: str, **values: Any) -> Ladder:
     return update_ladder(user, {state: {key: value for key, value in values.items() if value is not UNSET}})
 
 
+# --- each state's own words -----------------------------------------------------------------------
+
+
+def _check_words(ladder: Ladder, state: str, words: list[str]) -> None:
+    """A word means one state: it may not be another state's name, nor on another state's list."""
+    for word in words:
+        key = word.casefold()
+        for rung in ladder.top_to_bottom:
+            if rung.state == state:
+                continue
+            if key in (rung.state, rung.name.casefold(), rung.standard.casefold()):
+                raise ValidationError(
+                    {"words": [f"“{word}” is the name of another state on your ladder. Please choose another word."]}
+                )
+            if key in map(str.casefold, rung.words):
+                raise ValidationError(
+                    {"words": [f"“{word}” is already one of your words for “{rung.name}”: a word can mean one state."]}
+                )
+
+
+def _known_state(state: str) -> str:
+    if state not in LADDER:
+        raise ValidationError(f"The ladder has three states — {', '.join(LADDER)} — not “{state}”.", code="state")
+    return state
+
+
+def set_words(user: User, words_by_state: Mapping[str, list[str]]) -> Ladder:
+    """Replace the word lists of the states given (the others stay). Empty words are dropped and repeats
+    merged; a list past the limit, or a word that already means another state, is refused — and then
+    nothing is saved."""
+    before = ladder_for(user)  # the person's names, for the messages
+    cleaned = {
+        state: _field("words", clean_words, words, state_name=before.name(_known_state(state)))
+        for state, words in words_by_state.items()
+    }
+    with transaction.atomic():
+        ladder_map, _created = LadderMap.objects.select_for_update().get_or_create(owner=user)
+        for state, words in cleaned.items():
+            setattr(ladder_map, f"{state}_words", words)
+        ladder = ladder_from(ladder_map)
+        for state, words in cleaned.items():
+            _check_words(ladder, state, words)
+        ladder_map.save()
+    return ladder
+
+
+def add_words(user: User, state: str, words: list[str]) -> Ladder:
+    """Add to one state's list (a word already there is merged, not doubled)."""
+    return set_words(user, {state: [*ladder_for(user)[_known_state(state)].words, *words]})
+
+
+def remove_words(user: User, words: list[str]) -> tuple[Ladder, list[str]]:
+    """Take words off whichever lists hold them (ignoring case); gives the ladder and the words not found."""
+    ladder = ladder_for(user)
+    wanted = {" ".join(word.split()).casefold() for word in words}
+    lists = {r.state: [w for w in r.words if w.casefold() not in wanted] for r in ladder.top_to_bottom}
+    held = {w.casefold() for r in ladder.top_to_bottom for w in r.words}
+    missing = [word for word in words if " ".join(word.split()).casefold() not in held]
+    return set_words(user, lists), missing
+
+
+# --- landmark stories -----------------------------------------------------------------------------
+
+
+def set_stories(user: User, stories: Mapping[str, Mapping[str, Any]]) -> Ladder:
+    """Write the landmark stories of the states given: for each, only the answers given ("" clears one).
+    Every answer is checked before anything is saved."""
+    columns: dict[str, str] = {}
+    for state, answers in stories.items():
+        _known_state(state)
+        unknown = [key for key in answers if key not in STORY_FIELDS]
+        if unknown:
+            raise ValidationError(f"A landmark story has {', '.join(STORY_FIELDS)} — not “{unknown[0]}”.")
+        for key, value in answers.items():
+            label = f"answer to “{STORY_FIELDS[key]}”"
+            columns[f"{state}_story_{key}"] = _field(key, clean_text, value or "", label=label, limit=STORY_LIMIT)
+    with transaction.atomic():
+        ladder_map, _created = LadderMap.objects.select_for_update().get_or_create(owner=user)
+        for column, value in columns.items():
+            setattr(ladder_map, column, value)
+        ladder_map.save()
+    return ladder_from(ladder_map)
+
+
+def stories_matching(user: User, text: str, ladder: Ladder | None = None) -> list[Rung]:
+    """The states whose landmark story holds every word of `text`, read as search reads words. No query
+    beyond the ladder's (already read on the page)."""
+    ladder = ladder or ladder_for(user)
+    wanted = search_words(text)
+    return [rung for rung in ladder.top_to_bottom if rung.story_matches(wanted)]
+
+
 def state_named(user: User, word: str, ladder: Ladder | None = None) -> str:
-    """A state from its standard name or the person's own, ignoring case (the CLI and API take both)."""
+    """A state from its standard name, the person's own, or one of their words, ignoring case."""
     return resolve_state(ladder or ladder_for(user), word)
 
 
@@ -156,18 +257,32 @@ def state_named(user: User, word: str, ladder: Ladder | None = None) -> str:
 def check_in(
     user: User,
     *,
-    state: str,
+    state: str = "",
+    word: str = "",
     note: str = "",
     when: str | datetime | None = None,
     time_zone: str | None = None,
     ladder: Ladder | None = None,
 ) -> CheckIn:
-    """ "Where am I?" — by the standard name or the person's own. Nothing else is set off by it."""
+    """ "Where am I?" — by the standard name, the person's own, or one of their words. A `word` given with a
+    state is recorded as it is (a chip from before the list was edited still lands on the state it showed);
+    a word alone finds its state. Nothing else is set off by it."""
+    ladder = ladder or ladder_for(user)
+    if not (state or "").strip() and not (word or "").strip():
+        raise ValidationError({"state": ["Please say where you are: a state on your ladder, or one of your words."]})
     zone_name = time_zone or user.time_zone
     zone = _field("time_zone", zone_named, zone_name)
+    chosen = _field("state", state_named, user, state if (state or "").strip() else word, ladder)
+    if (word or "").strip():
+        word = _field("word", clean_name, word, label="word", limit=WORD_LIMIT)
+        if ladder.state_of_word(word) == chosen:
+            word = ladder.own_word(word)  # kept as the person spells it on their list
+    elif ladder.state_of_word(state) == chosen:
+        word = ladder.own_word(state)  # `glimmers checkin foggy`: recorded with the word, as a chip would be
     checkin = CheckIn(
         owner=user,
-        state=_field("state", state_named, user, state or "", ladder),
+        state=chosen,
+        word=word or "",
         note=_field("note", clean_text, note or "", label="note", limit=NOTE_LIMIT),
         at=_field("when", _at, when, zone),
         time_zone=zone_name,

@@ -24,9 +24,19 @@ from glimmers.lib.errors import NotFound
 from glimmers.lib.http import SignedInRequest, attach_errors, found_or_404, safe_next
 from glimmers.states import reading, services
 from glimmers.states.checkin_control import checkin_context
-from glimmers.states.forms import CheckInForm, CueForm, HardMomentForm, LinkForm, RungForm, SettingsForm
+from glimmers.states.forms import (
+    CheckInForm,
+    CueForm,
+    HardMomentForm,
+    LinkForm,
+    RungForm,
+    SettingsForm,
+    StoryForm,
+    WordsForm,
+)
 from glimmers.states.hooks import capture_before
 from glimmers.states.palette import FILL_ORDER
+from glimmers.states.words import word_steps
 
 LINKABLE = 50  # the latest glimmers offered for linking to a cue
 HARD_MOMENTS_SHOWN = 20
@@ -51,6 +61,30 @@ def ladder_about(request: SignedInRequest) -> HttpResponse:
     return render(request, "states/ladder_about.html", {"ladder": services.ladder_for(request.user)})
 
 
+def _after(page: str, steps: tuple[str, ...], index: int, end: str, query: str = "") -> str:
+    """Where a guided page goes after step `index`: its next step, or `end` after the last."""
+    return f"{reverse(page)}?step={steps[index + 1]}{query}" if index + 1 < len(steps) else end
+
+
+def _step_answer(request: SignedInRequest, form: Any, save: Any, *, after: str, done: str) -> HttpResponse | None:
+    """A guided page's POST: Skip goes on; a valid step is saved by `save()` and goes on (saying `done`, if
+    any); None to show the page again — on a GET, or with the problems beside their fields, nothing saved."""
+    if request.method != "POST":
+        return None
+    if "skip" in request.POST:
+        return redirect(after)
+    if form.is_valid():
+        try:
+            save()
+        except ValidationError as error:
+            attach_errors(form, error)
+        else:
+            if done:
+                messages.success(request, done)
+            return redirect(after)
+    return None
+
+
 @require_http_methods(["GET", "POST"])
 def ladder_edit(request: SignedInRequest) -> HttpResponse:
     """The guided map, one state a step: sympathetic, dorsal, ventral — so it always ends in safety.
@@ -59,27 +93,74 @@ def ladder_edit(request: SignedInRequest) -> HttpResponse:
     if step not in FILL_ORDER:
         return redirect(f"{reverse('states:ladder_edit')}?step={FILL_ORDER[0]}")
     index = FILL_ORDER.index(step)
-    after = (
-        f"{reverse('states:ladder_edit')}?step={FILL_ORDER[index + 1]}"
-        if index + 1 < len(FILL_ORDER)
-        else reverse("states:ladder")
-    )
+    after = _after("states:ladder_edit", FILL_ORDER, index, reverse("states:ladder"))
     current = services.ladder_for(request.user)
     form = RungForm(request.POST or None, rung=current[step])
-    if request.method == "POST":
-        if "skip" in request.POST:
-            return redirect(after)
-        if form.is_valid():
-            try:
-                services.update_rung(request.user, step, **form.service_kwargs())
-            except ValidationError as error:
-                attach_errors(form, error)
-            else:
-                if index + 1 == len(FILL_ORDER):
-                    messages.success(request, "Your ladder is saved.")
-                return redirect(after)
+    answered = _step_answer(
+        request,
+        form,
+        lambda: services.update_rung(request.user, step, **form.service_kwargs()),
+        after=after,
+        done="Your ladder is saved." if index + 1 == len(FILL_ORDER) else "",
+    )
+    if answered:
+        return answered
     context = {"form": form, "rung": current[step], "ladder": current, "number": index + 1, "steps": len(FILL_ORDER)}
     return render(request, "states/ladder_edit.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def ladder_words(request: SignedInRequest) -> HttpResponse:
+    """The guided word lists, one state a step: the map's order, or beginning with the state the person
+    picks — and always ending with the settled state (states.words.word_steps)."""
+    first = request.POST.get("first") or request.GET.get("first") or ""
+    steps = word_steps(first)
+    step = request.POST.get("step") or request.GET.get("step") or steps[0]
+    if step not in steps:
+        return redirect(reverse("states:ladder_words"))
+    index = steps.index(step)
+    query = f"&first={first}" if first in steps else ""
+    after = _after("states:ladder_words", steps, index, reverse("states:ladder") + "#words-heading", query)
+    current = services.ladder_for(request.user)
+    form = WordsForm(request.POST or None, rung=current[step])
+    answered = _step_answer(
+        request,
+        form,
+        lambda: services.set_words(request.user, {step: form.word_list()}),
+        after=after,
+        done="Your words are saved. They are your check-in choices now." if index + 1 == len(steps) else "",
+    )
+    if answered:
+        return answered
+    context = {
+        "form": form,
+        "rung": current[step],
+        "ladder": current,
+        "number": index + 1,
+        "steps": len(steps),
+        "first": first if first in steps else "",
+        "starts": [current[state] for state in steps[:-1]] if index == 0 else [],
+    }
+    return render(request, "states/ladder_words.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def ladder_story(request: SignedInRequest) -> HttpResponse:
+    """One state's landmark story — a time I was really there — in three short, optional questions."""
+    state = request.POST.get("state") or request.GET.get("state") or ""
+    if state not in FILL_ORDER:
+        return redirect(f"{reverse('states:ladder_story')}?state={FILL_ORDER[-1]}")
+    current = services.ladder_for(request.user)
+    form = StoryForm(request.POST or None, rung=current[state])
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.set_stories(request.user, {state: form.service_kwargs()})
+        except ValidationError as error:
+            attach_errors(form, error)
+        else:
+            messages.success(request, "Your story is kept with your ladder.")
+            return redirect(reverse("states:ladder") + f"#rung-{state}")
+    return render(request, "states/ladder_story.html", {"form": form, "rung": current[state], "ladder": current})
 
 
 # --- check-ins and the day ------------------------------------------------------------------------
@@ -91,7 +172,8 @@ def checkin(request: SignedInRequest) -> HttpResponse:
     saved, problem = None, ""
     if form.is_valid():
         try:
-            saved = services.check_in(request.user, state=form.cleaned_data["state"], note=form.cleaned_data["note"])
+            data = form.cleaned_data
+            saved = services.check_in(request.user, state=data["state"], word=data["word"], note=data["note"])
         except ValidationError as error:
             problem = " ".join(error.messages)
     else:
@@ -102,7 +184,7 @@ def checkin(request: SignedInRequest) -> HttpResponse:
             context["before_offer"] = capture_before(request, None)  # Today's capture form offers it at once
         return render(request, "states/_checkin_answer.html", context)
     if saved:
-        name = services.ladder_for(request.user).name(saved.state)
+        name = saved.word or services.ladder_for(request.user).name(saved.state)
         messages.success(request, f"Noted: {name}, {saved.local_at:%H:%M}.")
     else:
         messages.info(request, problem)

@@ -60,3 +60,9 @@ def search_(
         print_json([reading.glimmer_as_dict(glimmer) for glimmer in found.items])
         return
     print_found(found, owner, more=more, count=count)
+    from glimmers.lib import hooks
+
+    # What else holds the words, from apps above the journal (the ladder's landmark stories), by name.
+    elsewhere = hooks.ask("search_elsewhere", owner, sorted(found.query.words)) or []
+    if elsewhere:
+        typer.echo(typer.style(messages.SEARCH_ELSEWHERE.format(names=", ".join(elsewhere)), dim=True))
