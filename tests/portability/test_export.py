@@ -44,7 +44,14 @@ def test_the_json_export_holds_every_section_and_keeps_ids(alice: User, alices_j
     assert {anchor["kind"] for anchor in document["anchors"]} == {"glimmer", "person"}
     assert document["savourings"][0]["surfacing"] == document["surfacings"][0]["id"]
     assert document["ladder_map"]["dorsal"]["name"] == "MARKER-alice fog"
-    assert document["settings"] == {"hard_moments": True, "savour_seconds": 20, "low_energy": True}
+    assert document["settings"] == {
+        "hard_moments": True,
+        "savour_seconds": 20,
+        "low_energy": True,
+        "on_this_day": True,
+        "from_before": True,
+    }
+    assert {tag["resurface"] for tag in document["tags"]} == {True}
     assert document["account"]["username"] == "alice"
     assert len(document["check_ins"]) == 1 and len(document["people"]) == 1 and len(document["tags"]) == 1
     [ritual], [occasion] = document["rituals"], document["occasions"]

@@ -73,13 +73,14 @@ def settings(user: User) -> Row:
         "hard_moments": states.hard_moments if states else False,
         "savour_seconds": kit.savour_seconds if kit else KitSettings._meta.get_field("savour_seconds").default,
         "low_energy": kit.low_energy if kit else False,
+        "on_this_day": user.on_this_day,
+        "from_before": user.from_before,
     }
 
 
 def _named(thing: Person | Place | Tag) -> Row:
-    row: Row = {"id": str(thing.uuid), "name": thing.name, "note": thing.note}
+    row: Row = {"id": str(thing.uuid), "name": thing.name, "note": thing.note, "resurface": thing.resurface}
     if not isinstance(thing, Tag):
-        row["resurface"] = thing.resurface
         row["archived"] = thing.archived
     row["created_at"] = _utc(thing.created_at)
     return row
