@@ -11,10 +11,12 @@ import json
 import re
 from dataclasses import dataclass, field
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
+from django.utils import timezone
 
 from glimmers.accounts import services as accounts
 from glimmers.accounts.models import User
@@ -52,6 +54,7 @@ WEB: dict[str, Route] = {
     "journal:today": Route("owner"),
     "journal:capture": Route("owner", ("post",), data={"text": "a new one"}),
     "journal:timeline": Route("owner"),
+    "journal:from_before": Route("owner"),
     "journal:detail": Route("owner", sample="glimmer"),
     "journal:edit": Route("owner", ("get", "post"), sample="glimmer", data={"text": "changed"}),
     "journal:delete": Route("owner", ("post",), sample="glimmer"),
@@ -84,6 +87,7 @@ WEB: dict[str, Route] = {
     "journal:tag": Route("owner", sample="tag"),
     "journal:tag_edit": Route("owner", ("get", "post"), sample="tag", data={"name": "renamed", "note": ""}),
     "journal:tag_merge": Route("owner", ("get", "post"), sample="tag", data={"into": f"{MARKER.lower()} other tag"}),
+    "journal:tag_resurface": Route("owner", ("post",), sample="tag", data={"resurface": "0"}),
     "journal:suggest_tags": Route("owner"),
     "states:ladder": Route("owner"),
     "states:ladder_about": Route("owner"),
@@ -267,6 +271,11 @@ def things(alice: User, bob: User) -> dict[str, str]:
     glimmer = journal.create_glimmer(alice, **fields)  # type: ignore[arg-type]
     binned = journal.create_glimmer(alice, **fields)  # type: ignore[arg-type]
     journal.delete_glimmer(alice, binned.uuid)
+    # A year ago to the day (or the day before, from a 29 February): what "on this day" and "a glimmer from
+    # before" bring back to alice, and never to bob.
+    now = timezone.localtime(timezone.now(), ZoneInfo(alice.time_zone))
+    this_day = now.replace(day=28) if (now.month, now.day) == (2, 29) else now
+    journal.create_glimmer(alice, when=this_day.replace(year=now.year - 1), **fields)  # type: ignore[arg-type]
     token, _plain = accounts.create_token(alice, name=f"{MARKER} token")
     states.set_hard_moments(alice, True)
     states.set_words(alice, {"dorsal": [f"{MARKER} foggy"]})  # her own words: never another's chips

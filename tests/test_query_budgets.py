@@ -156,3 +156,19 @@ def test_the_htmx_capture_asks_no_more_than_it_must(
     assert response.status_code == 200 and "sun on my face" in response.content.decode()
     (kept,) = [glimmer for glimmer in journal.todays_glimmers(alice) if glimmer.text.startswith("sun")]
     assert (kept.people_names, kept.place and kept.place.name, kept.tag_names) == (["Sam"], "Home", ["now"])
+
+
+def test_today_asks_the_same_with_or_without_glimmers_on_this_day(alice_client: Client, alice: User) -> None:
+    """On this day is one bounded query (`local_date IN (…)` on the glimmer_day index), its names read with
+    today's glimmers' in one query: Today asks the same whether it shows none, one or three from before."""
+    journal.create_glimmer(alice, text="today's sun", people=["Sam"])
+    none_before = count_queries(alice_client, "/")
+    now = journal.todays_glimmers(alice)[0].local_noticed_at
+    year_ago = now.replace(day=28) if (now.month, now.day) == (2, 29) else now
+    journal.create_glimmer(alice, text="a year ago", when=year_ago.replace(year=now.year - 1), people=["Sam"])
+    one_before = count_queries(alice_client, "/")
+    for years in range(2, 40):
+        journal.create_glimmer(alice, text=f"{years} years ago", when=year_ago.replace(year=now.year - years))
+    many_before = count_queries(alice_client, "/")
+    assert none_before == one_before == many_before
+    assert "a year ago" in alice_client.get("/").content.decode()

@@ -112,7 +112,7 @@ def _register_groups() -> None:
     from glimmers.practice.cli import practice_top
     from glimmers.states.cli import states_app
 
-    app.add_typer(journal_app)  # add, list, show, edit, delete, at the top level
+    app.add_typer(journal_app)  # add, list, show, random, edit, delete, at the top level
     app.add_typer(bin_app, name="bin")
     app.add_typer(search_app)  # search, at the top level
     app.add_typer(people_app, name="people")

@@ -26,7 +26,7 @@ def test_a_token_reads_the_api_and_is_marked_used(client: Client, alice: User) -
     token, plain = services.create_token(alice)
     response = client.get("/api/me", **_bearer(plain))
     assert response.status_code == 200
-    assert response.json() == {"name": "alice", "time_zone": "Europe/London"}
+    assert response.json() == {"name": "alice", "time_zone": "Europe/London", "on_this_day": True, "from_before": True}
     token.refresh_from_db()
     assert token.last_used_at is not None
 

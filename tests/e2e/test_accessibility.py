@@ -24,6 +24,7 @@ NAME, PASSWORD = "wren", "moss after the rain"
 PAGES: dict[str, str | None] = {
     "journal:today": "/",
     "journal:timeline": "/journal/",
+    "journal:from_before": "/journal/from-before/",
     "journal:detail": "/glimmers/{glimmer}/",
     "journal:edit": "/glimmers/{glimmer}/edit/",
     "journal:bin": "/bin/",

@@ -137,6 +137,14 @@ def test_anchors_on_things_marked_dont_bring_this_back_rest(alice: User) -> None
     assert len(services.list_anchors(alice).items) == 3  # all of them, for the API and the command line
 
 
+def test_an_anchor_on_a_glimmer_with_a_tag_marked_dont_bring_back_rests(alice: User) -> None:
+    for text in ("the kettle singing", "the #old_job party"):
+        services.pin(alice, "glimmer", journal.create_glimmer(alice, text=text).uuid)
+    names.update_name(alice, "tags", "old_job", resurface=False)
+    assert labels(alice, resting=False) == ["the kettle singing"]
+    assert labels(alice, resting=True) == ["the #old_job party"]
+
+
 def test_an_anchor_on_a_glimmer_in_the_bin_waits_for_it(alice: User) -> None:
     glimmer = journal.create_glimmer(alice, text="birdsong")
     services.pin(alice, "glimmer", glimmer.uuid)

@@ -56,7 +56,10 @@ def test_the_json_export_holds_every_section_and_keeps_ids(alice: User, alices_j
         "feed_noticing_at": "12:30",
         "feed_evening": True,
         "feed_past_glimmer": False,
+        "on_this_day": True,
+        "from_before": True,
     }
+    assert {tag["resurface"] for tag in document["tags"]} == {True}
     feed = reminders.feed_path(alice)
     assert feed is not None and feed[7:39] not in json.dumps(document) and feed[39:71] not in json.dumps(document)
     assert document["account"]["username"] == "alice"

@@ -65,6 +65,11 @@ class FirstRunForm(forms.Form):
 
 
 class ProfileForm(forms.Form):
+    on_this_day = forms.BooleanField(
+        label="On Today, show glimmers from this day in earlier years", required=False, initial=True
+    )
+    from_before = forms.BooleanField(label="Offer “a glimmer from before” on request", required=False, initial=True)
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["time_zone"] = time_zone_field()

@@ -17,6 +17,9 @@ class User(AbstractUser):
     time_zone = models.CharField(max_length=64, default="UTC")
     # Settings several apps honour live here, on the profile (DESIGN §3), not in the app that came first.
     low_energy = models.BooleanField(default=False)  # no typing, big targets, very few words
+    # Bringing glimmers back unasked, each its own setting: "on this day" on Today, "a glimmer from before".
+    on_this_day = models.BooleanField(default=True)
+    from_before = models.BooleanField(default=True)
 
 
 class ApiTokenQuerySet(OwnedQuerySet["ApiToken"]):

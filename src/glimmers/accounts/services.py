@@ -112,9 +112,23 @@ def delete_user(user: User) -> None:
         erase(user)
 
 
-def update_profile(user: User, *, time_zone: str) -> User:
-    user.time_zone = clean_time_zone(time_zone)
-    user.save(update_fields=["time_zone"])
+def update_profile(
+    user: User, *, time_zone: str | None = None, on_this_day: bool | None = None, from_before: bool | None = None
+) -> User:
+    """Change what is given of the profile: the time zone, and whether Today shows "on this day" and offers
+    "a glimmer from before"."""
+    changed = []
+    if time_zone is not None:
+        user.time_zone = clean_time_zone(time_zone)
+        changed.append("time_zone")
+    if on_this_day is not None:
+        user.on_this_day = bool(on_this_day)
+        changed.append("on_this_day")
+    if from_before is not None:
+        user.from_before = bool(from_before)
+        changed.append("from_before")
+    if changed:
+        user.save(update_fields=changed)
     return user
 
 

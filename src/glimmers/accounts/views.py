@@ -15,6 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from glimmers.accounts import services
 from glimmers.accounts.forms import FirstRunForm, NewTokenForm, PasswordForm, ProfileForm, SignInForm
+from glimmers.accounts.models import User
 from glimmers.lib.errors import NotFound
 from glimmers.lib.http import SignedInRequest
 
@@ -82,10 +83,10 @@ def _attach(form: Any, error: ValidationError) -> None:
 @require_http_methods(["GET", "POST"])
 def settings_page(request: SignedInRequest) -> HttpResponse:
     user = request.user
-    profile = ProfileForm(request.POST or None, initial={"time_zone": user.time_zone})
+    profile = ProfileForm(request.POST or None, initial=_profile_initial(user))
     if request.method == "POST" and profile.is_valid():
         try:
-            services.update_profile(user, time_zone=profile.cleaned_data["time_zone"])
+            services.update_profile(user, **profile.cleaned_data)
         except ValidationError as error:
             _attach(profile, error)
         else:
@@ -94,9 +95,13 @@ def settings_page(request: SignedInRequest) -> HttpResponse:
     return _render_settings(request, profile=profile)
 
 
+def _profile_initial(user: User) -> dict[str, Any]:
+    return {"time_zone": user.time_zone, "on_this_day": user.on_this_day, "from_before": user.from_before}
+
+
 def _render_settings(request: SignedInRequest, **context: Any) -> HttpResponse:
     user = request.user
-    context.setdefault("profile", ProfileForm(initial={"time_zone": user.time_zone}))
+    context.setdefault("profile", ProfileForm(initial=_profile_initial(user)))
     context.setdefault("token_form", NewTokenForm())
     context["tokens"] = services.list_tokens(user)
     return render(request, "accounts/settings.html", context)

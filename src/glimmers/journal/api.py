@@ -11,12 +11,13 @@ from typing import Any
 from ninja import Query, Router, Status
 from ninja.errors import HttpError
 
-from glimmers.journal import reading, search, services
+from glimmers.journal import before, reading, search, services
 from glimmers.journal.models import Glimmer
 from glimmers.journal.schemas import (
     BinnedGlimmerOut,
     BinPage,
     FilterQuery,
+    FromBeforeOut,
     GlimmerIn,
     GlimmerOut,
     GlimmerPage,
@@ -74,6 +75,14 @@ def search_glimmers(request: SignedInRequest, page: Query[SearchQuery]) -> dict[
         limit=page.limit,
     )
     return {"items": [reading.glimmer_as_dict(g) for g in found.items], "next": found.next_cursor}
+
+
+@router.get("/from-before", response={200: FromBeforeOut, **ERRORS}, tags=["glimmers"], summary="A glimmer from before")
+def from_before(request: SignedInRequest) -> dict[str, Any]:
+    """One older glimmer at random; never one marked “don't bring this back”, nor one with a person, place or
+    tag marked so."""
+    glimmer = before.a_glimmer_from_before(request.user)
+    return {"glimmer": reading.glimmer_as_dict(glimmer) if glimmer else None}
 
 
 @router.post("/glimmers", response={201: GlimmerOut, **ERRORS}, tags=["glimmers"], summary="Keep a glimmer")

@@ -97,6 +97,10 @@ class Place(NamedThing):
 
 
 class Tag(NamedThing):
+    """A word glimmers are grouped by. `resurface=False`: its glimmers are never brought back unasked."""
+
+    resurface = models.BooleanField(default=True)
+
     class Meta(NamedThing.Meta):
         constraints = [models.UniqueConstraint("owner", Lower("name"), name="tag_name_unique_per_owner")]
 
@@ -118,10 +122,14 @@ class GlimmerQuerySet(models.QuerySet["Glimmer"]):
 
     def resurfaceable(self, user: User) -> GlimmerQuerySet:
         """May this come back: the owner's glimmers outside the bin that neither they, nor any of their
-        people, nor their place were marked "don't bring this back". The one rule for everything that
-        brings a glimmer back unasked (the kit, and later on-this-day, random, e-mails, push)."""
+        people, nor their place, nor their tags were marked "don't bring this back". The one rule for everything
+        that brings a glimmer back unasked (the kit, on this day, a glimmer from before, and later e-mails, push)."""
         return (
-            self.owned_by(user).filter(resurface=True).exclude(people__resurface=False).exclude(place__resurface=False)
+            self.owned_by(user)
+            .filter(resurface=True)
+            .exclude(people__resurface=False)
+            .exclude(place__resurface=False)
+            .exclude(tags__resurface=False)
         )
 
     def including_bin(self, user: User) -> GlimmerQuerySet:
@@ -275,11 +283,13 @@ class Glimmer(ShortId, models.Model):
 
 def kept_back(through: str) -> models.Q:
     """The same rule as `resurfaceable`, turned round, for rows that point at a glimmer through the
-    field `through` (a kit anchor's "glimmer"): its glimmer, a person on it, or its place was marked
+    field `through` (a kit anchor's "glimmer"): its glimmer, a person or tag on it, or its place was marked
     "don't bring this back"."""
     marked_person = models.Exists(Person.objects.filter(glimmers=models.OuterRef(through), resurface=False))
+    marked_tag = models.Exists(Tag.objects.filter(glimmers=models.OuterRef(through), resurface=False))
     return (
         models.Q(**{f"{through}__resurface": False})
         | models.Q(**{f"{through}__place__resurface": False})
         | models.Q(marked_person)
+        | models.Q(marked_tag)
     )

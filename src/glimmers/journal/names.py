@@ -135,9 +135,8 @@ def add_name(user: User, kind: str, name: str, *, note: str = "", resurface: boo
         raise ValidationError({"name": ["Please give a name."]}, code="required")
     if existing := _taken(user, kind, cleaned):
         raise NameTaken(f"You already have “{existing.name}”.", existing)
-    extra = {} if kind == "tags" else {"resurface": bool(resurface)}
     note = on_field("note", clean_text, note or "", label="note")
-    return _model(kind).objects.create(owner=user, name=cleaned, note=note, **extra)
+    return _model(kind).objects.create(owner=user, name=cleaned, note=note, resurface=bool(resurface))
 
 
 def _glimmer_ids(user: User, kind: str, thing: Any) -> list[int]:
@@ -185,8 +184,7 @@ def merge(user: User, kind: str, key: str | uuid.UUID, into_key: str | uuid.UUID
             through.objects.filter(**{column: source}).exclude(glimmer_id__in=both).update(**{column: into})
         if source.note and source.note not in into.note:
             into.note = f"{into.note}\n\n{source.note}".strip()
-        if kind != "tags":
-            into.resurface = into.resurface and source.resurface
+        into.resurface = into.resurface and source.resurface
         into.save()
         merged.send(sender=type(into), kind=kind, source=source, into=into)
         source.delete()
@@ -203,15 +201,14 @@ def update_name(
     archived: bool = UNSET,
     resurface: bool = UNSET,
 ) -> Any:
-    """Change a note, or (people and places) archive or not, bring back or not. Only what is given."""
+    """Change a note, bring back or not, or (people and places) archive or not. Only what is given."""
     thing = get_name(user, kind, key)
     if note is not UNSET:
         thing.note = on_field("note", clean_text, note or "", label="note")
-    if kind != "tags":
-        if archived is not UNSET:
-            thing.archived = bool(archived)
-        if resurface is not UNSET:
-            thing.resurface = bool(resurface)
+    if resurface is not UNSET:
+        thing.resurface = bool(resurface)
+    if kind != "tags" and archived is not UNSET:
+        thing.archived = bool(archived)
     thing.save()
     return thing
 

@@ -70,8 +70,8 @@ def _register(kind: str) -> None:
         with _one_of(kind):
             key = _full_id(kind, thing_id)
             names.get_name(request.user, kind, key)  # 404 before any complaint about the body
-            if kind == "tags" and ({"archived", "resurface"} & set(fields)):
-                raise HttpError(400, "Tags can't be archived or kept from coming back; people and places can.")
+            if kind == "tags" and "archived" in fields:
+                raise HttpError(400, "Tags can't be archived; people and places can.")
             if "name" in fields:
                 try:
                     names.rename(request.user, kind, key, fields.pop("name"))

@@ -63,9 +63,9 @@ def _urls(kind: str, thing: Any = None) -> dict[str, str]:
             "merge": reverse(f"journal:{one}_merge", kwargs=key),
             "journal": reverse("journal:timeline") + f"?{one}={thing.uuid}",
         }
+        found["resurface"] = reverse(f"journal:{one}_resurface", kwargs=key)
         if kind != "tags":
             found["archive"] = reverse(f"journal:{one}_archive", kwargs=key)
-            found["resurface"] = reverse(f"journal:{one}_resurface", kwargs=key)
     return found
 
 

@@ -39,6 +39,7 @@ def name_as_dict(row: Counted, kind: str) -> dict[str, Any]:
     """A person, place or tag, with how many glimmers came with it (journal.names.counted)."""
     thing = row.thing
     shape: dict[str, Any] = {"id": str(thing.uuid), "name": thing.name, "note": thing.note}
+    shape["resurface"] = thing.resurface
     if kind != "tags":
-        shape |= {"archived": thing.archived, "resurface": thing.resurface}
+        shape["archived"] = thing.archived
     return shape | {"glimmers": row.glimmers, "noted": row.noted, "lifted": row.lifted}

@@ -81,6 +81,12 @@ class GlimmerPage(Page[GlimmerOut]):
     pass
 
 
+class FromBeforeOut(Schema):
+    glimmer: GlimmerOut | None = Field(
+        description="One older glimmer at random that may come back; null when there is none or the setting is off."
+    )
+
+
 class BinPage(Page[BinnedGlimmerOut]):
     pass
 
@@ -207,13 +213,13 @@ class TagOut(Schema):
     glimmers: int = Field(description="Glimmers with it, outside the bin.")
     noted: int = Field(description="Of those, how many have a state noted before and after.")
     lifted: int = Field(description="Of those, how many came with a move up the ladder.")
+    resurface: bool = Field(description="May the kit, “on this day” and e-mails bring their glimmers back?")
 
 
 class NameOut(TagOut):
     """A person or a place, and what came with them."""
 
     archived: bool = Field(description="Kept on past glimmers, left out of lists and pickers.")
-    resurface: bool = Field(description="May the kit, “on this day” and e-mails bring them back?")
 
 
 class NamePage(Page[NameOut]):
@@ -241,7 +247,9 @@ class NamePatch(Body):
     name: Annotated[str, Field(default_factory=left_out, max_length=NAME_LIMIT)]
     note: Annotated[str, Field(default_factory=left_out, max_length=TEXT_LIMIT)]
     archived: Annotated[Flag, Field(default_factory=left_out, description="People and places only.")]
-    resurface: Annotated[Flag, Field(default_factory=left_out, description="People and places only.")]
+    resurface: Annotated[
+        Flag, Field(default_factory=left_out, description="May the kit, “on this day” and e-mails bring them back?")
+    ]
 
 
 class MergeIn(Body):

@@ -7,6 +7,7 @@ urlpatterns = [
     path("", views.today, name="today"),
     path("glimmers/new/", views.capture, name="capture"),
     path("journal/", search_views.timeline, name="timeline"),
+    path("journal/from-before/", views.from_before, name="from_before"),
     path("glimmers/<uuid:glimmer_id>/", views.detail, name="detail"),
     path("glimmers/<uuid:glimmer_id>/edit/", views.edit, name="edit"),
     path("glimmers/<uuid:glimmer_id>/delete/", views.delete, name="delete"),
@@ -42,4 +43,5 @@ urlpatterns += [
     path("tags/<uuid:thing_id>/", names_views.name_detail, TAGS, name="tag"),
     path("tags/<uuid:thing_id>/edit/", names_views.name_edit, TAGS, name="tag_edit"),
     path("tags/<uuid:thing_id>/merge/", names_views.name_merge, TAGS, name="tag_merge"),
+    path("tags/<uuid:thing_id>/resurface/", names_views.name_resurface, TAGS, name="tag_resurface"),
 ]

@@ -19,7 +19,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from glimmers import messages as texts
-from glimmers.journal import moments, services
+from glimmers.journal import before, moments, services
 from glimmers.journal.forms import GlimmerForm
 from glimmers.journal.ladder import state_names
 from glimmers.journal.models import BIN_DAYS, Glimmer
@@ -51,13 +51,18 @@ def _form(request: SignedInRequest, *args: Any, **kwargs: Any) -> GlimmerForm:
     return GlimmerForm(*args, state_names=state_names(request.user, request), **kwargs)
 
 
-def _today_context(request: SignedInRequest, form: GlimmerForm | None = None, **extra: Any) -> dict[str, Any]:
+def _today_context(
+    request: SignedInRequest, form: GlimmerForm | None = None, *, whole_page: bool = True, **extra: Any
+) -> dict[str, Any]:
     # ?text= starts the box with words (an idea from the welcome, a shortcut); they are only shown, not kept.
     start = request.GET.get("text", "")[:TEXT_LIMIT] if request.method == "GET" else ""
+    # On this day is outside the capture box: htmx's answer to a capture (the box alone) doesn't ask for it.
+    earlier = before.on_this_day(request.user) if whole_page else []
     return {
         "form": form or _form(request, initial={"resurface": True, "text": start, "glow": ""}),
         "welcome": services.welcome_for(request.user),
-        "glimmers": services.todays_glimmers(request.user),
+        "glimmers": services.todays_glimmers(request.user, along=earlier),
+        "on_this_day": earlier,
         "today": timezone.now().astimezone(services.profile_zone(request.user)).date(),
         "capture_here": True,  # for apps above: the capture form is on this page
         **extra,
@@ -95,12 +100,20 @@ def capture(request: SignedInRequest) -> HttpResponse:
     said = texts.WEB_KEPT.format(when=moments.said(saved)) if saved else ""
     if request.htmx:
         # Kept: a fresh box, ready for the next one. Not kept: the box keeps every word typed.
-        context = _today_context(request, None if saved else form, saved=said)
+        context = _today_context(request, None if saved else form, whole_page=False, saved=said)
         return render(request, "journal/today.html#capture", context)
     if saved:
         messages.success(request, said)
         return redirect("journal:today")
     return render(request, "journal/today.html", _today_context(request, form))
+
+
+@require_safe
+def from_before(request: SignedInRequest) -> HttpResponse:
+    """One older glimmer at random, on request; "another" asks again."""
+    glimmer = before.a_glimmer_from_before(request.user)
+    shown = [glimmer] if glimmer else []
+    return render(request, "journal/from_before.html", {"glimmers": shown, "off": not request.user.from_before})
 
 
 @require_safe

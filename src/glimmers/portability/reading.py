@@ -82,13 +82,14 @@ def settings(user: User) -> Row:
         "feed_noticing_at": reminders.noticing_at.strftime("%H:%M") if reminders.noticing_at else None,
         "feed_evening": reminders.evening,
         "feed_past_glimmer": reminders.past_glimmer,
+        "on_this_day": user.on_this_day,
+        "from_before": user.from_before,
     }
 
 
 def _named(thing: Person | Place | Tag) -> Row:
-    row: Row = {"id": str(thing.uuid), "name": thing.name, "note": thing.note}
+    row: Row = {"id": str(thing.uuid), "name": thing.name, "note": thing.note, "resurface": thing.resurface}
     if not isinstance(thing, Tag):
-        row["resurface"] = thing.resurface
         row["archived"] = thing.archived
     row["created_at"] = _utc(thing.created_at)
     return row

@@ -1,4 +1,4 @@
-"""`glimmers add`, `list`, `show`, `edit`, `delete`: thin adapters over journal.services (and the id
+"""`glimmers add`, `list`, `show`, `random`, `edit`, `delete`: thin adapters over journal.services (and the id
 argument `glimmers bin …` shares).
 
 Like every command, these load Django (without the web-only apps) only once they run, and import
@@ -238,6 +238,25 @@ def show(glimmer_id: IdArgument, user: UserOption = None, as_json: JsonOption = 
         glimmer = services.get_glimmer(owner, glimmer_id)
     if as_json:
         print_json(reading.glimmer_as_dict(glimmer))
+        return
+    print_glimmer(glimmer, state_names(owner))
+
+
+@journal_app.command("random")
+def random_one(user: UserOption = None, as_json: JsonOption = False) -> None:
+    """A glimmer from before: one older glimmer at random, never one you marked “don't bring this back”."""
+    setup_django()
+    from glimmers.journal import before, reading
+    from glimmers.journal.ladder import state_names
+
+    with kind_errors():
+        owner = command_line_user(user)
+        glimmer = before.a_glimmer_from_before(owner)
+    if as_json:
+        print_json({"glimmer": reading.glimmer_as_dict(glimmer) if glimmer else None})
+        return
+    if glimmer is None:
+        typer.echo(messages.NOTHING_FROM_BEFORE if owner.from_before else messages.FROM_BEFORE_OFF)
         return
     print_glimmer(glimmer, state_names(owner))
 

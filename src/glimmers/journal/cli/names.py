@@ -111,7 +111,7 @@ def _group(kind: str) -> typer.Typer:
         typer.echo(_counts(row).split(" · ")[0] if row.glimmers else messages.NAME_NO_GLIMMERS.format(name=thing.name))
         if row.lifted:
             typer.echo(messages.NAME_LIFTED.format(noted=row.noted, lifted=row.lifted))
-        if kind != "tags" and not thing.resurface:
+        if not thing.resurface:
             typer.echo(messages.NAME_NOT_BROUGHT_BACK.format(name=thing.name))
         if kind != "tags" and thing.archived:
             typer.echo(messages.NAME_ARCHIVED.format(name=thing.name))
@@ -170,6 +170,33 @@ def _group(kind: str) -> typer.Typer:
             )
         )
 
+    @group.command("edit", help=f"Change a {one}'s note, or whether Glimmers may bring them back unasked.")
+    def edit(
+        name: NameArgument,
+        note: Annotated[str | None, typer.Option("--note", metavar="TEXT", help="A new note (“” clears it).")] = None,
+        resurface: Annotated[
+            bool | None,
+            typer.Option(
+                "--resurface/--no-resurface", help="May the kit, “on this day” and e-mails bring them back unasked?"
+            ),
+        ] = None,
+        user: UserOption = None,
+        as_json: JsonOption = False,
+    ) -> None:
+        changes = given(note=note, resurface=resurface)
+        if not changes:
+            fail(messages.NAME_NOTHING_TO_CHANGE, code=2)
+        setup_django()
+        from glimmers.journal import names, reading
+
+        with kind_errors(), _known(kind, name):
+            owner = command_line_user(user)
+            thing = names.update_name(owner, kind, name, **changes)
+        if as_json:
+            print_json(reading.name_as_dict(names.counted(owner, kind, thing.uuid), kind))
+            return
+        typer.echo(messages.NAME_SAVED.format(name=thing.name))
+
     if kind == "tags":
         return group
 
@@ -208,33 +235,6 @@ def _group(kind: str) -> typer.Typer:
             thing = names.update_name(command_line_user(user), kind, name, archived=not undo)
         template = messages.NAME_UNARCHIVED if undo else messages.NAME_ARCHIVED
         typer.echo(template.format(name=thing.name))
-
-    @group.command("edit", help=f"Change a {one}'s note, or whether Glimmers may bring them back unasked.")
-    def edit(
-        name: NameArgument,
-        note: Annotated[str | None, typer.Option("--note", metavar="TEXT", help="A new note (“” clears it).")] = None,
-        resurface: Annotated[
-            bool | None,
-            typer.Option(
-                "--resurface/--no-resurface", help="May the kit, “on this day” and e-mails bring them back unasked?"
-            ),
-        ] = None,
-        user: UserOption = None,
-        as_json: JsonOption = False,
-    ) -> None:
-        changes = given(note=note, resurface=resurface)
-        if not changes:
-            fail(messages.NAME_NOTHING_TO_CHANGE, code=2)
-        setup_django()
-        from glimmers.journal import names, reading
-
-        with kind_errors(), _known(kind, name):
-            owner = command_line_user(user)
-            thing = names.update_name(owner, kind, name, **changes)
-        if as_json:
-            print_json(reading.name_as_dict(names.counted(owner, kind, thing.uuid), kind))
-            return
-        typer.echo(messages.NAME_SAVED.format(name=thing.name))
 
     return group
 
